@@ -1,0 +1,39 @@
+/**
+ * The warmkoud command line: one subcommand per module in bin/commands/, loaded on demand so that
+ * `warmkoud demo` does not pay for DuckDB start-up of `warmkoud import`.
+ */
+
+type Command = {summary: string; load: () => Promise<{run: (args: string[]) => Promise<number>}>};
+
+const commands: Record<string, Command> = {
+  demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.ts")}
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ["usage: warmkoud <command> [options]", "", "commands:", ...lines, "", "warmkoud <command> --help for its options"].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  if (name === "--version") {
+    const {version} = await import("../lib/version.ts");
+    console.log(version);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`warmkoud: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (error) {
+    console.error(`warmkoud ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}

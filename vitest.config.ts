@@ -1,0 +1,11 @@
+import {defineConfig} from "vitest/config";
+
+// Unit tests: everything under test/ except the browser tests, which need a built dist/.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/browser/**", "node_modules/**"],
+    testTimeout: 60_000,
+    pool: "forks"
+  }
+});
