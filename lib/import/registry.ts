@@ -1,0 +1,110 @@
+/**
+ * The importer plug-in contract and the registry the orchestrator (lib/import/index.ts) walks.
+ *
+ * An importer recognises its own format from a cheap probe of the file (first bytes and the sniffed
+ * header) and, when chosen, loads the whole file into the staging tables of the shared DuckDB
+ * connection (schema in lib/model/schema.ts). Importers are tried in registry order; the first
+ * whose `detect` answers true wins, unless `--format` forces one by name.
+ *
+ * Story importers live in lib/import/stories/ (exported there as `storyImporters`); the cold-data
+ * importers in lib/import/cold/.
+ */
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {FileReport} from "./types.ts";
+import {coldImporters} from "./cold/index.ts";
+
+/** What an importer may look at to decide whether a file is its format (cheap: no full read). */
+export interface FileProbe {
+  /** Absolute path. */
+  path: string;
+  /** Base name, e.g. `casusregister-2024.csv`. */
+  name: string;
+  /** Path relative to the delivery root, with `/` separators (what goes into `source_file`). */
+  relative: string;
+  /** File size in bytes. */
+  size: number;
+  /** The first bytes (up to 64 KiB) decoded as text (UTF-8, else Windows-1252), BOM removed. */
+  head: string;
+  /** Delimiter sniffed from the head (`;`, `,`, TAB), or null when the head does not look like CSV. */
+  delimiter: string | null;
+  /** Fields of the first line that looks like a header (title blocks skipped), unquoted and trimmed; [] if none. */
+  header: string[];
+}
+
+export interface ImportOptions {
+  /** Forced format name (`--format`): skips detection for every file. */
+  format?: string;
+  /** Story definition (SenseMaker definition JSON or NarraFirma story form), `--definition`. */
+  definition?: string;
+  /** Case-register column-mapping profile (path to a JSON file or a shipped profile name), `--profile`. */
+  profile?: string;
+  /** Demo mode: the fixed demo key is used, test-range BSNs are expected and not flagged. */
+  demo: boolean;
+}
+
+export interface ImportContext {
+  /** One connection for the whole delivery; every table of lib/model/schema.ts exists in it. */
+  connection: DuckDBConnection;
+  /** The delivery root: `source_file` values are paths relative to it. */
+  root: string;
+  options: ImportOptions;
+  /** Path of `file` relative to the delivery root (`/` separators). */
+  relative(file: string): string;
+  /** Keyed HMAC-SHA-256 pseudonyms of distinct identifiers (for small inputs, e.g. story client refs). */
+  pseudonymise(ids: Iterable<string>): Map<string, string>;
+  /**
+   * For large inputs: `distinctIdsSql` is a query returning one VARCHAR column of identifiers
+   * (duplicates and NULLs allowed). Creates and returns the name of a temporary table
+   * `(id VARCHAR, pseudonym VARCHAR)` holding each distinct non-null id once; join it back in SQL.
+   */
+  pseudonymTable(distinctIdsSql: string): Promise<string>;
+}
+
+export interface Importer {
+  /** Name used in the report and with `--format` (e.g. `iwmo-323`, `sensemaker-raw`). */
+  format: string;
+  detect(probe: FileProbe): boolean;
+  /** Loads the file into the staging tables; throws ImportFileError when the file cannot be read at all. */
+  run(file: string, ctx: ImportContext): Promise<FileReport>;
+  /**
+   * Optional: true for a companion file this importer reads itself next to its main file (a
+   * definition JSON, a story form). The orchestrator then does not import it on its own.
+   */
+  companion?(probe: FileProbe): boolean;
+}
+
+/**
+ * All importers, story importers first (their detectors look for specific columns; the cold ones
+ * are broader). Loaded lazily so that a command that imports nothing does not load them, and so
+ * that the cold side still works while lib/import/stories/index.ts is being written.
+ */
+export async function loadImporters(): Promise<Importer[]> {
+  return [...(await loadStoryImporters()), ...coldImporters];
+}
+
+async function loadStoryImporters(): Promise<Importer[]> {
+  const url = new URL("./stories/index.ts", import.meta.url);
+  try {
+    const mod = (await import(url.href)) as {storyImporters: Importer[]};
+    return mod.storyImporters;
+  } catch (error) {
+    // Only a missing module is tolerated; an error inside the story importers must surface.
+    const missing = (error as {code?: string}).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("stories/index.ts");
+    if (missing) return [];
+    throw error;
+  }
+}
+
+export function importerByFormat(importers: Importer[], format: string): Importer | undefined {
+  return importers.find((i) => i.format === format);
+}
+
+/** The first importer that recognises the file, or undefined. */
+export function detectImporter(importers: Importer[], probe: FileProbe): Importer | undefined {
+  return importers.find((i) => i.detect(probe));
+}
+
+/** True when some importer reads this file as a companion of another. */
+export function isCompanion(importers: Importer[], probe: FileProbe): boolean {
+  return importers.some((i) => i.companion?.(probe) ?? false);
+}
