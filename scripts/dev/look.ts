@@ -1,0 +1,12 @@
+import {openSite} from "../../test/browser/harness.ts";
+const site = await openSite();
+const page = await site.browser.newPage();
+page.on("console", (m) => console.log("console", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror", e));
+page.on("requestfailed", (r) => console.log("failed", r.url(), r.failure()?.errorText));
+await page.goto(site.url + (process.argv[2] ?? "/"));
+await page.waitForTimeout(Number(process.argv[3] ?? 8000));
+console.log((await page.$eval("main", (m) => m.innerText)).slice(0, 1500));
+console.log(await page.$$eval("svg", (s) => s.map((x) => x.getAttribute("class"))));
+await page.screenshot({path: "/tmp/shot.png", fullPage: true});
+await site.close();

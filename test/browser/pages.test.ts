@@ -1,0 +1,28 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {builtPages, cellErrors, openSite, visit, type Site} from "./harness.ts";
+
+// Every page of the built site: no request leaves 127.0.0.1, no page or cell error, a chart shows.
+let site: Site;
+beforeAll(async () => { site = await openSite(); });
+afterAll(async () => { await site?.close(); });
+
+const pages = builtPages();
+
+describe("built site", () => {
+  it("has pages", () => {
+    expect(pages).toContain("/");
+  });
+  for (const path of pages) {
+    it(`renders ${path} offline with a chart and no errors`, async () => {
+      const v = await visit(site, path);
+      await v.page.waitForLoadState("networkidle");
+      const errors = await cellErrors(v.page);
+      expect(v.foreignRequests).toEqual([]);
+      expect(v.pageErrors).toEqual([]);
+      expect(v.failedResponses).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(v.firstChartMs, "first chart").not.toBeNull();
+      await v.page.close();
+    });
+  }
+});
