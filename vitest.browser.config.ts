@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/browser/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false
+    fileParallelism: false,
+    reporters: ["default", "./test/summary-reporter.ts"]
   }
 });

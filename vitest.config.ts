@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/browser/**", "node_modules/**"],
     testTimeout: 60_000,
-    pool: "forks"
+    pool: "forks",
+    reporters: ["default", "./test/summary-reporter.ts"]
   }
 });
