@@ -1,0 +1,343 @@
+/**
+ * Dutch CSV as it really arrives (formats.md): encoding, delimiter and header detection in JS on a
+ * small head of the file, then reading and typed conversion entirely in DuckDB SQL so that files of
+ * 1M-10M lines never become JS objects.
+ *
+ * Typical use by an importer:
+ *   const src = await openCsv(path);                       // sniff; transcodes Windows-1252
+ *   const raw = await loadCsv(conn, src, "raw_x");         // VARCHAR columns c0..cN + __row
+ *   const amount = await decimalSql(conn, "raw_x", "c5");  // decimal comma decided per column
+ *   ... `nl_date(c3)` (macro) for any Dutch date form ...
+ *   await src.dispose();
+ *
+ * Row numbers: `__row` is the line number of the record as DuckDB counts records (the header line,
+ * title lines above it and the records before it included). It equals the physical line number
+ * unless an earlier field contains a quoted line break; then it is the record's position.
+ */
+import {createReadStream, createWriteStream} from "node:fs";
+import {mkdtemp, open, rm, stat} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {basename, join} from "node:path";
+import {pipeline} from "node:stream/promises";
+import {Transform} from "node:stream";
+import Papa from "papaparse";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import type {Rejection} from "../import/types.ts";
+import {ImportFileError} from "../import/types.ts";
+
+export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
+export const DELIMITERS = [";", ",", "\t"] as const;
+const HEAD_BYTES = 64 * 1024;
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Reads the first bytes of a file (the probe every detector works on). */
+export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = new Uint8Array(bytes);
+    const {bytesRead} = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function hasBom(bytes: Uint8Array): boolean {
+  return BOM.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Decodes a head for probing: strict UTF-8, else Windows-1252; the BOM is removed. When the head
+ * was cut from a longer file (`cut`), a multi-byte character split at the end is tolerated.
+ */
+export function decodeHead(bytes: Uint8Array, cut = false): string {
+  const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(body, {stream: cut});
+  } catch {
+    return new TextDecoder("windows-1252").decode(body);
+  }
+}
+
+/** Strict UTF-8 over the whole file, streamed (a Windows-1252 é often appears only far down). */
+export async function detectEncoding(path: string): Promise<Encoding> {
+  const decoder = new TextDecoder("utf-8", {fatal: true});
+  let first = true;
+  let bom = false;
+  try {
+    for await (const chunk of createReadStream(path, {highWaterMark: 1 << 20}) as AsyncIterable<Buffer>) {
+      if (first) bom = hasBom(chunk);
+      first = false;
+      decoder.decode(chunk, {stream: true});
+    }
+    decoder.decode();
+  } catch (error) {
+    if (error instanceof TypeError) return "windows-1252";
+    throw error;
+  }
+  return bom ? "utf-8-bom" : "utf-8";
+}
+
+/** Parses the records of a head of text (quote-aware); the last, possibly cut, record is dropped when the head was cut. */
+export function headRecords(text: string, delimiter: string, complete = false): string[][] {
+  const rows = Papa.parse<string[]>(text, {delimiter, skipEmptyLines: false}).data;
+  if (!complete && rows.length > 1) rows.pop();
+  return rows;
+}
+
+/**
+ * Picks `;`, `,` or TAB: the delimiter that splits the most records into the same number (> 1)
+ * of fields. Title lines of statistics tables have one field with any delimiter and do not count.
+ * Null when no candidate splits anything.
+ */
+export function sniffDelimiter(text: string): string | null {
+  let best: {delimiter: string; score: number} | null = null;
+  for (const delimiter of DELIMITERS) {
+    const counts = headRecords(text, delimiter, false).slice(0, 50).map((r) => r.length);
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 1) freq.set(n, (freq.get(n) ?? 0) + 1);
+    for (const [fields, times] of freq) {
+      const score = times * 1000 + fields;
+      if (!best || score > best.score) best = {delimiter, score};
+    }
+  }
+  return best?.delimiter ?? null;
+}
+
+export interface HeaderInfo {
+  /** 1-based line of the header row (after any title block), or 0 when there is none. */
+  line: number;
+  fields: string[];
+}
+
+const looksLikeValue = (s: string) => /^[-+]?[\d.,\s]+$/.test(s) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(s);
+
+/**
+ * The header is the first record with the most common field count (> 1) in the head, when at least
+ * half of its fields are names (not numbers or dates) and none is blank. Records above it form the
+ * title block. (The most common count, not the widest: a broken line may have extra fields.)
+ */
+export function findHeader(text: string, delimiter: string): HeaderInfo {
+  const records = headRecords(text, delimiter, false).slice(0, 200);
+  const width = modalWidth(records);
+  if (width < 2) return {line: 0, fields: []};
+  let line = 1;
+  for (const record of records) {
+    if (record.length === width) {
+      const fields = record.map((f) => f.trim());
+      const names = fields.filter((f) => f !== "" && !looksLikeValue(f)).length;
+      const blank = fields.some((f) => f === "");
+      return names * 2 >= fields.length && !blank ? {line, fields} : {line: 0, fields: []};
+    }
+    line += 1 + (record.join(delimiter).match(/\n/g)?.length ?? 0);
+  }
+  return {line: 0, fields: []};
+}
+
+function modalWidth(records: string[][]): number {
+  const freq = new Map<number, number>();
+  for (const r of records) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
+  let best = 0;
+  for (const [width, times] of freq) if (times > (freq.get(best) ?? 0) || (times === freq.get(best) && width > best)) best = width;
+  return best;
+}
+
+/** A CSV file ready for DuckDB: UTF-8 on disk, dialect and header known. */
+export interface CsvSource {
+  /** The original file. */
+  file: string;
+  /** The file DuckDB reads: the original, or a UTF-8 transcode in a temporary folder. */
+  readPath: string;
+  encoding: Encoding;
+  delimiter: string;
+  header: HeaderInfo;
+  /** Removes the temporary transcode, if any. */
+  dispose(): Promise<void>;
+}
+
+export interface OpenCsvOptions {
+  /** Force a delimiter instead of sniffing. */
+  delimiter?: string;
+  /** Require a header row (default true): a file without one is an ImportFileError. */
+  requireHeader?: boolean;
+}
+
+/** Sniffs a CSV file; throws ImportFileError for an empty file, no delimiter or no header. */
+export async function openCsv(file: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
+  const {size} = await stat(file);
+  const head = decodeHead(await readHead(file), size > HEAD_BYTES);
+  if (size === 0 || head.trim() === "") throw new ImportFileError(file, "the file is empty");
+  const complete = size <= HEAD_BYTES;
+  const delimiter = options.delimiter ?? sniffDelimiter(complete ? head + "\n" : head);
+  if (!delimiter) throw new ImportFileError(file, "no delimiter found (expected ; , or TAB between columns)");
+  const header = findHeader(complete ? head + "\n" : head, delimiter);
+  if (header.line === 0 && options.requireHeader !== false) throw new ImportFileError(file, "no header row found");
+  const encoding = await detectEncoding(file);
+  if (encoding !== "windows-1252") return {file, readPath: file, encoding, delimiter, header, dispose: async () => {}};
+  const dir = await mkdtemp(join(tmpdir(), "warmkoud-csv-"));
+  const readPath = join(dir, basename(file));
+  await transcodeToUtf8(file, readPath, "windows-1252");
+  return {file, readPath, encoding, delimiter, header, dispose: () => rm(dir, {recursive: true, force: true})};
+}
+
+/** Streams a file from a legacy encoding into UTF-8. */
+export async function transcodeToUtf8(from: string, to: string, encoding: string): Promise<void> {
+  const decoder = new TextDecoder(encoding);
+  const transcode = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, Buffer.from(decoder.decode(chunk, {stream: true}), "utf8"));
+    },
+    flush(done) {
+      done(null, Buffer.from(decoder.decode(), "utf8"));
+    }
+  });
+  await pipeline(createReadStream(from), transcode, createWriteStream(to));
+}
+
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const sqlIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Column name DuckDB gets for the i-th field (the file's own names are kept in `CsvSource.header`). */
+export const col = (i: number) => `c${i}`;
+
+export interface LoadedCsv {
+  table: string;
+  /** Records read, including those DuckDB could not split into the header's columns. */
+  rowsRead: number;
+  /** Records with too few or too many fields, or broken quoting: already rejected. */
+  structural: Rejection[];
+  /** header field name -> column in the loaded table (c0, c1, ...). */
+  columns: Map<string, string>;
+}
+
+/** The `read_csv(...)` call for a source: every column VARCHAR, so leading zeros survive. */
+export function readCsvSql(src: CsvSource, extra = ""): string {
+  const columns = src.header.fields.map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(", ");
+  return `read_csv(${sqlString(src.readPath)}, delim=${sqlString(src.delimiter)}, quote='"', escape='"', ` +
+    `header=false, skip=${src.header.line}, columns={${columns}}, auto_detect=false${extra})`;
+}
+
+/**
+ * Loads every record into temporary view `table` (VARCHAR c0..cN plus INTEGER `__row`).
+ * Records DuckDB cannot split into the header's fields are rejected with their line and kept out.
+ * Blank lines are skipped by DuckDB and not counted.
+ */
+export async function loadCsv(conn: DuckDBConnection, src: CsvSource, table: string): Promise<LoadedCsv> {
+  const data = `${table}__data`;
+  const rejectsTable = `${table}__rejects`;
+  const scansTable = `${table}__scans`;
+  try {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(data)} AS SELECT * FROM ${readCsvSql(src, `, store_rejects=true, rejects_table=${sqlString(rejectsTable)}, rejects_scan=${sqlString(scansTable)}`)}`);
+  } catch (error) {
+    throw new ImportFileError(src.file, `DuckDB could not read it as CSV: ${firstLine(error)}`);
+  }
+  const structural = await structuralRejects(conn, rejectsTable);
+  await numberRows(conn, table, data, src.header.line, structural.length > 0 ? rejectsTable : null);
+  await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejectsTable)}; DROP TABLE IF EXISTS ${sqlIdent(scansTable)}`);
+  const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(data)}`)).getRows()[0][0]);
+  const columns = new Map(src.header.fields.map((name, i) => [name, col(i)]));
+  return {table, rowsRead: count + structural.length, structural, columns};
+}
+
+/** Drops the tables and views loadCsv made. */
+export async function dropCsv(conn: DuckDBConnection, table: string): Promise<void> {
+  await conn.run(`DROP VIEW IF EXISTS ${sqlIdent(table)}; DROP TABLE IF EXISTS ${sqlIdent(table)}; DROP TABLE IF EXISTS ${sqlIdent(`${table}__data`)}`);
+}
+
+const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split("\n")[0];
+
+const ERROR_REASONS: Record<string, string> = {
+  "MISSING COLUMNS": "too few fields on this line",
+  "TOO MANY COLUMNS": "too many fields on this line",
+  "UNQUOTED VALUE": "broken quoting",
+  "LINE SIZE OVER MAXIMUM": "line too long",
+  "INVALID ENCODING": "invalid characters",
+  "INVALID UNICODE": "invalid characters"
+};
+
+async function structuralRejects(conn: DuckDBConnection, rejectsTable: string): Promise<Rejection[]> {
+  const rows = (await conn.runAndReadAll(
+    `SELECT line::BIGINT AS line, any_value(error_type) AS type, any_value(error_message) AS message FROM ${sqlIdent(rejectsTable)} GROUP BY line ORDER BY line`
+  )).getRowObjectsJS();
+  return rows.map((r) => ({
+    row: Number(r.line),
+    column: "(line)",
+    reason: ERROR_REASONS[String(r.type)] ?? String(r.message).split("\n")[0]
+  }));
+}
+
+/**
+ * `__row` = header line + 1 + record index (rowid follows file order: DuckDB preserves insertion
+ * order by default). Rejected lines are missing from the data, so later records shift past them:
+ * rejected line j (1-based, ascending) shifts every record whose unshifted number >= line_j - (j-1).
+ * Without rejects this is a view, costing nothing on a 10M-line file.
+ */
+async function numberRows(conn: DuckDBConnection, table: string, data: string, headerLine: number, rejectsTable: string | null): Promise<void> {
+  const base = `(d.rowid + ${headerLine + 1})`;
+  if (!rejectsTable) {
+    await conn.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(table)} AS SELECT d.*, ${base}::INTEGER AS __row FROM ${sqlIdent(data)} d`);
+    return;
+  }
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${sqlIdent(table)} AS
+    WITH lines AS (SELECT DISTINCT line FROM ${sqlIdent(rejectsTable)}),
+    steps AS (SELECT line - (row_number() OVER (ORDER BY line) - 1) AS threshold, row_number() OVER (ORDER BY line) AS shift FROM lines),
+    thresholds AS (SELECT threshold, max(shift) AS shift FROM steps GROUP BY threshold)
+    SELECT d.*, (${base} + coalesce(t.shift, 0))::INTEGER AS __row
+    FROM ${sqlIdent(data)} d ASOF LEFT JOIN thresholds t ON ${base} >= t.threshold
+    ORDER BY d.rowid`);
+}
+
+/**
+ * SQL macros for Dutch values, installed once per connection:
+ * - `nl_text(s)`: trimmed text, NULL when blank.
+ * - `nl_date(s)`: DATE from `dd-mm-jjjj` (also unpadded and with `/`), ISO `jjjj-mm-dd`, or `jjjjmmdd`;
+ *   NULL when blank or not a real date (`31-02-2024`): pair with `nl_date_reason`.
+ * - `nl_date_reason(s)`: NULL when `s` is blank or a valid date, else the rejection reason.
+ * - `nl_decimal(s)` / `en_decimal(s)`: DOUBLE from `1.234,56` / `1,234.56`; see decimalSql.
+ */
+export async function installDutchMacros(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`
+    CREATE OR REPLACE TEMP MACRO nl_text(s) AS nullif(trim(s), '');
+    CREATE OR REPLACE TEMP MACRO nl_date(s) AS CASE
+      WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}')
+        THEN try_strptime(replace(trim(s), '/', '-'), '%d-%m-%Y')::DATE
+      WHEN regexp_full_match(trim(s), '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime(trim(s), '%Y-%m-%d')::DATE
+      WHEN regexp_full_match(trim(s), '\\d{8}') THEN try_strptime(trim(s), '%Y%m%d')::DATE
+      ELSE NULL END;
+    CREATE OR REPLACE TEMP MACRO nl_date_reason(s) AS CASE
+      WHEN nullif(trim(s), '') IS NULL OR nl_date(s) IS NOT NULL THEN NULL
+      WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{8}')
+        THEN 'impossible date "' || trim(s) || '"'
+      ELSE 'not a date "' || trim(s) || '" (expected dd-mm-jjjj, jjjj-mm-dd or jjjjmmdd)' END;
+    CREATE OR REPLACE TEMP MACRO nl_decimal(s) AS
+      TRY_CAST(replace(replace(replace(replace(trim(s), '€', ''), ' ', ''), '.', ''), ',', '.') AS DOUBLE);
+    CREATE OR REPLACE TEMP MACRO en_decimal(s) AS
+      TRY_CAST(replace(replace(replace(trim(s), '€', ''), ' ', ''), ',', '') AS DOUBLE);
+  `);
+}
+
+export type DecimalStyle = "comma" | "point";
+
+/**
+ * Decides per column (never per cell) how to read its numbers: any `,` in the column means
+ * decimal comma (dots are thousands separators); a column with only dots reads them as thousands
+ * separators when every dotted value looks like `1.234` or `12.345.678` in a `;`-file (Dutch
+ * Excel), else as decimal points. Returns the style and the SQL expression for the column.
+ */
+export async function decimalSql(conn: DuckDBConnection, table: string, column: string, delimiter = ";"): Promise<{style: DecimalStyle; sql: string}> {
+  const c = sqlIdent(column);
+  const [commas, dotted, thousandsLike] = (await conn.runAndReadAll(`
+    SELECT count(*) FILTER (WHERE ${c} LIKE '%,%'),
+           count(*) FILTER (WHERE ${c} LIKE '%.%'),
+           count(*) FILTER (WHERE regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))
+    FROM ${sqlIdent(table)}`)).getRows()[0].map(Number);
+  const comma = commas > 0 || (delimiter === ";" && dotted > 0 && thousandsLike === dotted);
+  return comma ? {style: "comma", sql: `nl_decimal(${c})`} : {style: "point", sql: `en_decimal(${c})`};
+}
+
+/** Reason for a number cell that does not parse (NULL when blank or fine), for use with decimalSql. */
+export function decimalReasonSql(column: string, valueSql: string): string {
+  const c = sqlIdent(column);
+  return `CASE WHEN nullif(trim(${c}), '') IS NOT NULL AND ${valueSql} IS NULL THEN 'not a number "' || trim(${c}) || '"' END`;
+}

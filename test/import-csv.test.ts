@@ -1,0 +1,97 @@
+// Dutch CSV core (lib/formats/csv.ts): dialect sniffing, encodings, header, row numbers, typed SQL.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {decimalSql, decodeHead, detectEncoding, dropCsv, findHeader, installDutchMacros, loadCsv, openCsv, sniffDelimiter} from "../lib/formats/csv.ts";
+import {ImportFileError} from "../lib/import/types.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "warmkoud-csv-test-"));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(":memory:")).connect();
+  await installDutchMacros(conn);
+});
+afterAll(() => conn.closeSync());
+const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+
+describe("dialect", () => {
+  it("sniffs ; , and TAB, ignoring decimal commas inside ;-files", () => {
+    expect(sniffDelimiter("a;b;c\n1,5;2,5;3\n4;5;6\n")).toBe(";");
+    expect(sniffDelimiter("a,b,c\n1,2,3\n")).toBe(",");
+    expect(sniffDelimiter("a\tb\n1,5\t2\n")).toBe("\t");
+    expect(sniffDelimiter("just one column\nvalue\n")).toBeNull();
+  });
+
+  it("finds the header under a title block and refuses a data row as header", () => {
+    const text = '"Jeugdhulp; gemeenten"\n"Eenheid: aantal"\n\n"Regio";"Perioden";"Jongeren"\n"GM0384    ";"2020";"15"\n';
+    expect(findHeader(text, ";")).toEqual({line: 4, fields: ["Regio", "Perioden", "Jongeren"]});
+    expect(findHeader("123456782;01-01-2024;12,50\n123456782;02-01-2024;1,00\n", ";").line).toBe(0);
+  });
+
+  it("detects UTF-8, UTF-8 with BOM and Windows-1252 (an é far down the file)", async () => {
+    expect(await detectEncoding(file("u.csv", "a;b\néé;1\n"))).toBe("utf-8");
+    expect(await detectEncoding(file("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a;b\n1;2\n")])))).toBe("utf-8-bom");
+    const w = Buffer.concat([Buffer.from("a;b\n" + "x;1\n".repeat(50000)), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x3b, 0x32, 0x0a])]);
+    expect(await detectEncoding(file("w.csv", w))).toBe("windows-1252");
+    expect(decodeHead(Buffer.from([0x63, 0x61, 0x66, 0xe9]))).toBe("café");
+  });
+});
+
+describe("loading", () => {
+  it("transcodes Windows-1252, strips the BOM, keeps leading zeros and text as is", async () => {
+    const w = Buffer.from("Naam;BSN;Cat\r\nHulp bij één keer;012345672;03\r\n", "latin1");
+    const src = await openCsv(file("w2.csv", w));
+    expect(src.encoding).toBe("windows-1252");
+    const loaded = await loadCsv(conn, src, "w2");
+    expect(await rows("SELECT c0, c1, c2, __row FROM w2")).toEqual([{c0: "Hulp bij één keer", c1: "012345672", c2: "03", __row: 2}]);
+    await src.dispose();
+    await dropCsv(conn, loaded.table);
+    const bom = await openCsv(file("bom2.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('"id";"x"\n"1";"2"\n')])));
+    expect(bom.header.fields).toEqual(["id", "x"]);
+  });
+
+  it("numbers records as lines and rejects lines with too few or too many fields without shifting later rows", async () => {
+    const src = await openCsv(file("s.csv", "titel van de tabel\n\na;b;c\n1;x;3\n2;z\n3;q;4;5\n4;w;6\n5;v;7\n"));
+    expect(src.header.line).toBe(3);
+    const loaded = await loadCsv(conn, src, "s");
+    expect(loaded.rowsRead).toBe(5);
+    expect(loaded.structural.map((r) => [r.row, r.reason])).toEqual([[5, "too few fields on this line"], [6, "too many fields on this line"]]);
+    expect(await rows("SELECT c0, __row FROM s ORDER BY __row")).toEqual([{c0: "1", __row: 4}, {c0: "4", __row: 7}, {c0: "5", __row: 8}]);
+  });
+
+  it("refuses an empty file and a file without header, naming the file", async () => {
+    await expect(openCsv(file("leeg.csv", ""))).rejects.toThrow(ImportFileError);
+    await expect(openCsv(file("leeg.csv", ""))).rejects.toThrow(/leeg\.csv: the file is empty/);
+    await expect(openCsv(file("nohdr.csv", "123;456\n789;012\n"))).rejects.toThrow(/no header row/);
+  });
+});
+
+describe("typed conversion in SQL", () => {
+  it("reads every date form and rejects impossible dates with a reason", async () => {
+    const r = await rows(`SELECT s, nl_date(s)::VARCHAR AS d, nl_date_reason(s) AS why FROM (VALUES
+      ('01-02-2024'), ('1-2-2024'), ('2024-02-01'), ('20240201'), ('1/2/2024'), ('31-02-2024'), ('29-02-2023'), ('01-02-24'), (''), (NULL)) v(s)`);
+    expect(r.map((x) => x.d)).toEqual(["2024-02-01", "2024-02-01", "2024-02-01", "2024-02-01", "2024-02-01", null, null, null, null, null]);
+    expect(r[5].why).toBe('impossible date "31-02-2024"');
+    expect(r[6].why).toBe('impossible date "29-02-2023"');
+    expect(r[7].why).toMatch(/not a date "01-02-24"/);
+    expect(r[8].why).toBeNull();
+    expect(r[9].why).toBeNull();
+  });
+
+  it("decides decimal comma per column, not per cell", async () => {
+    await conn.run(`CREATE TEMP TABLE n AS SELECT * FROM (VALUES ('1.234', '1.234', '12.5'), ('1.234,56', '2.000', '3'), ('-12,50', '15', '0.25')) v(a, b, c)`);
+    const a = await decimalSql(conn, "n", "a");
+    const b = await decimalSql(conn, "n", "b");
+    const c = await decimalSql(conn, "n", "c");
+    expect([a.style, b.style, c.style]).toEqual(["comma", "comma", "point"]);
+    const r = await rows(`SELECT ${a.sql} AS a, ${b.sql} AS b, ${c.sql} AS c FROM n`);
+    expect(r).toEqual([{a: 1234, b: 1234, c: 12.5}, {a: 1234.56, b: 2000, c: 3}, {a: -12.5, b: 15, c: 0.25}]);
+  });
+});
