@@ -5,6 +5,7 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {pseudonym} from "../privacy/pseudonym.ts";
+import {isTestBsn, isValidBsn, normaliseBsn} from "../privacy/bsn.ts";
 import {sqlIdent} from "../formats/csv.ts";
 
 /** Creates temp table `name (id VARCHAR, pseudonym VARCHAR)` for the distinct non-null ids of `idsSql`. */
@@ -18,6 +19,34 @@ export async function createPseudonymTable(conn: DuckDBConnection, key: Buffer, 
     for (const id of ids as string[]) {
       appender.appendVarchar(id);
       appender.appendVarchar(pseudonym(key, id));
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
+  }
+  return name;
+}
+
+/**
+ * BSN lookup for large inputs: one row per distinct raw cell value (trimmed), with the elfproef
+ * result from lib/privacy/bsn.ts, the test-range flag, a rejection reason (never containing the
+ * BSN itself: the report is written next to the data) and the pseudonym of the 9-digit form.
+ * Table `name (raw VARCHAR, reason VARCHAR, test BOOLEAN, pseudonym VARCHAR)`.
+ */
+export async function createBsnTable(conn: DuckDBConnection, key: Buffer, rawIdsSql: string, name: string): Promise<string> {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(name)} (raw VARCHAR, reason VARCHAR, test BOOLEAN, pseudonym VARCHAR)`);
+  const ids = (await conn.runAndReadAll(`SELECT DISTINCT trim(id) FROM (${rawIdsSql}) s(id) WHERE nullif(trim(id), '') IS NOT NULL`)).getColumns()[0] ?? [];
+  const appender = await conn.createAppender(name, "main", "temp");
+  try {
+    for (const raw of ids as string[]) {
+      const bsn = normaliseBsn(raw);
+      const reason = bsn === null ? "BSN is not 8 or 9 digits" : isValidBsn(bsn) ? null : "BSN fails the elfproef";
+      appender.appendVarchar(raw);
+      if (reason === null) appender.appendNull();
+      else appender.appendVarchar(reason);
+      appender.appendBoolean(bsn !== null && isTestBsn(bsn));
+      if (reason === null) appender.appendVarchar(pseudonym(key, bsn!));
+      else appender.appendNull();
       appender.endRow();
     }
   } finally {

@@ -58,6 +58,13 @@ export interface ImportContext {
    * `(id VARCHAR, pseudonym VARCHAR)` holding each distinct non-null id once; join it back in SQL.
    */
   pseudonymTable(distinctIdsSql: string): Promise<string>;
+  /**
+   * Like pseudonymTable for BSN cells: temp table `(raw VARCHAR, reason VARCHAR, test BOOLEAN,
+   * pseudonym VARCHAR)` keyed by the trimmed cell; `reason` (elfproef, length) is NULL for a valid
+   * BSN (8 digits are left-padded first), and `pseudonym` is NULL for an invalid one. Join on
+   * `trim(cell) = raw`.
+   */
+  bsnTable(rawIdsSql: string): Promise<string>;
 }
 
 export interface Importer {
