@@ -4,7 +4,7 @@
  */
 import type {StoryCollector} from "./collector.ts";
 import {closeTriad, checkDyad, triadDistance, triadFromUnitSquare, SUM_TOLERANCE, type Triad} from "./geometry.ts";
-import type {SmSignifier} from "./sensemaker-definition.ts";
+import {roleOf, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
 import {isBlank, isTicked, isUnticked, parseNumber} from "./values.ts";
 
 export type Cells = (column: string) => string | undefined;
@@ -137,4 +137,27 @@ function readNumbers(columns: string[], cells: Cells): (number | null)[] | strin
   const values = columns.map((c) => parseNumber(cells(c)));
   const bad = values.findIndex((v) => Number.isNaN(v));
   return bad >= 0 ? columns[bad] : values;
+}
+
+/** Where an export layout keeps the answers to each kind of signifier. */
+export interface ColumnLayout {
+  triad(sig: SmSignifier): TriadColumns;
+  dyad(sig: SmSignifier): DyadColumns;
+  single(sig: SmSignifier): string;
+  multi(sig: SmSignifier, itemId: string): string;
+}
+
+/** Answers of one story to every signifier; returns the teller role, if the framework asks it. */
+export function readAnswers(place: Place, def: SmDefinition, cells: Cells, layout: ColumnLayout): string | null {
+  let teller: string | null = null;
+  for (const sig of def.signifiers) {
+    if (sig.type === "triad") readTriad(place, sig, cells, layout.triad(sig));
+    else if (sig.type === "dyad") readDyad(place, sig, cells, layout.dyad(sig));
+    else if (sig.type === "list" && sig.multiSelect) readMulti(place, sig, cells, (item) => layout.multi(sig, item));
+    else if (sig.type === "list") {
+      const chosen = readSingle(place, sig, cells, layout.single(sig));
+      if (sig.id === def.tellerId && chosen) teller = roleOf(sig.options.find((o) => o.id === chosen)!.label);
+    }
+  }
+  return teller;
 }

@@ -6,8 +6,8 @@ import {StoryCollector, unusedColumnsWarning} from "./collector.ts";
 import {parseCsvText, recordObject} from "./csv-text.ts";
 import {parseStoryDate} from "./dates.ts";
 import {triadFromUnitSquare} from "./geometry.ts";
-import {readDyad, readMulti, readSingle, readTriad, type Cells, type Place} from "./sensemaker-answers.ts";
-import {definitionRows, roleOf, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
+import {readAnswers, type Cells, type ColumnLayout, type DyadColumns, type Place, type TriadColumns} from "./sensemaker-answers.ts";
+import {definitionRows, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
 import {StoryFormatError, type StoryParseResult} from "./rows.ts";
 
 const METADATA = ["id", "project_id", "version", "language", "server_upload_time", "responder_id", "meta_dossiernummer"];
@@ -48,7 +48,7 @@ export function parseSensemakerRaw(text: string, def: SmDefinition, options: Par
     const id = (cells("id") ?? "").trim();
     if (!collector.begin(record, header, id, "id")) continue;
     const place: Place = {collector, row: record.row, storyId: id};
-    const teller = readAnswers(place, def, cells);
+    const teller = readAnswers(place, def, cells, rawLayout);
     const date = parseStoryDate(cells("server_upload_time"));
     if (!date.ok) collector.issues.reject(record.row, "server_upload_time", `${date.reason}; story kept without a date`);
     collector.accept({
@@ -68,22 +68,15 @@ export function parseSensemakerRaw(text: string, def: SmDefinition, options: Par
   return collector.result();
 }
 
-/** Answers of one story to every signifier; returns the teller role, if the framework asks it. */
-function readAnswers(place: Place, def: SmDefinition, cells: Cells): string | null {
-  let teller: string | null = null;
-  for (const sig of def.signifiers) {
-    if (sig.type === "triad") readTriad(place, sig, cells, triadColumns(sig));
-    else if (sig.type === "dyad") readDyad(place, sig, cells, dyadColumns(sig));
-    else if (sig.type === "list" && sig.multiSelect) readMulti(place, sig, cells, (item) => `${sig.id}_${item}`);
-    else if (sig.type === "list") {
-      const chosen = readSingle(place, sig, cells, sig.id);
-      if (sig.id === def.tellerId && chosen) teller = roleOf(sig.options.find((o) => o.id === chosen)!.label);
-    }
-  }
-  return teller;
-}
+/** Column naming of the raw export. */
+export const rawLayout: ColumnLayout = {
+  triad: triadColumns,
+  dyad: dyadColumns,
+  single: (sig) => sig.id,
+  multi: (sig, item) => `${sig.id}_${item}`
+};
 
-function triadColumns(sig: SmSignifier) {
+function triadColumns(sig: SmSignifier): TriadColumns {
   return {
     anchors: sig.options.map((o) => `${sig.id}_${o.id}`),
     anchorTotal: 1,
@@ -92,7 +85,7 @@ function triadColumns(sig: SmSignifier) {
   };
 }
 
-function dyadColumns(sig: SmSignifier) {
+function dyadColumns(sig: SmSignifier): DyadColumns {
   const right = sig.options[1];
   return {
     x: `${sig.id}_percentX`,
@@ -107,7 +100,7 @@ function expectedColumns(def: SmDefinition): Set<string> {
   for (const sig of def.signifiers) {
     if (sig.type === "triad") {
       const c = triadColumns(sig);
-      [...c.anchors, c.point.x, c.point.y, c.na].forEach((x) => out.add(x));
+      [...c.anchors, c.point!.x, c.point!.y, c.na].forEach((x) => out.add(x));
     } else if (sig.type === "dyad") {
       [`${sig.id}_percentX`, `${sig.id}_NA`, ...sig.options.map((o) => `${sig.id}_${o.id}`)].forEach((x) => out.add(x));
     } else if (sig.type === "list" && sig.multiSelect) {
