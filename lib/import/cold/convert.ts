@@ -37,9 +37,13 @@ export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conve
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
 }
 
-/** Adds a rejection to rows of `typed` matching `where` (used for duplicates, found after typing). */
-export async function rejectWhere(conn: DuckDBConnection, typed: string, column: string, reasonSql: string, where: string): Promise<void> {
-  await conn.run(`UPDATE ${sqlIdent(typed)} SET __rejects = list_append(__rejects, {'column': ${sqlString(column)}, 'reason': (${reasonSql})::VARCHAR}) WHERE ${where}`);
+/**
+ * Adds a rejection to the rows of `typed` that match `where` against the `from` relation (used for
+ * duplicates, which are only known once every row is typed).
+ */
+export async function rejectMatching(conn: DuckDBConnection, typed: string, column: string, reasonSql: string, from: string, where: string): Promise<void> {
+  const t = sqlIdent(typed);
+  await conn.run(`UPDATE ${t} SET __rejects = list_append(${t}.__rejects, {'column': ${sqlString(column)}, 'reason': (${reasonSql})::VARCHAR}) FROM ${from} WHERE ${where}`);
 }
 
 /** Inserts the rows of `typed` without rejections into canonical `target`; `extra` sets lineage etc. */

@@ -1,0 +1,14 @@
+/** Small helpers shared by the cold importers. */
+import {TEST_RANGE} from "../../privacy/bsn.ts";
+
+let counter = 0;
+
+/** A fresh name for a temporary table in the shared connection. */
+export function nextId(prefix: string): string {
+  counter += 1;
+  return `${prefix}_${counter}`;
+}
+
+export function testBsnWarning(count: number): string {
+  return `${count} row(s) with a BSN from the test range ${TEST_RANGE.first}-${TEST_RANGE.last} (never a real person): flagged in test_bsn`;
+}

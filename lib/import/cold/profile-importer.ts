@@ -1,0 +1,146 @@
+/**
+ * Importer for CSV files described by a column-mapping profile: the first-line case register
+ * (cases + requests) and the monitor-style GMSD delivery (assignments). A file is recognised by
+ * the profile whose mapped headers all occur in it (`--profile` forces one).
+ */
+import type {FileProbe, ImportContext, Importer} from "../registry.ts";
+import type {FileReport} from "../types.ts";
+import {ImportFileError} from "../types.ts";
+import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.ts";
+import {buildTyped, countWhere, insertAccepted, rejectMatching, report, type Check} from "./convert.ts";
+import {columnType, loadProfile, normaliseHeader, profileMatches, shippedProfiles, type Profile} from "./profile.ts";
+import {nextId, testBsnWarning} from "./common.ts";
+
+/** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
+export function chooseProfile(header: string[], forced?: string): Profile | undefined {
+  if (forced) return loadProfile(forced);
+  const matching = shippedProfiles().filter((p) => profileMatches(p, header));
+  return matching.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
+}
+
+export function profileImporter(format: string, table: Profile["table"]): Importer {
+  return {
+    format,
+    detect: (probe: FileProbe) => probe.delimiter !== null && (chooseProfile(probe.header)?.table === table),
+    run: (file, ctx) => runProfile(file, ctx, format, table)
+  };
+}
+
+async function runProfile(file: string, ctx: ImportContext, format: string, table: Profile["table"]): Promise<FileReport> {
+  const src = await openCsv(file);
+  try {
+    const profile = chooseProfile(src.header.fields, ctx.options.profile);
+    if (!profile || !profileMatches(profile, src.header.fields)) {
+      throw new ImportFileError(file, `no column-mapping profile matches its header (${src.header.fields.join(", ")}); pass --profile`);
+    }
+    if (profile.table !== table) throw new ImportFileError(file, `profile ${profile.name} is for ${profile.table}, not ${table}`);
+    return await convertWithProfile(file, ctx, format, profile, src);
+  } finally {
+    await src.dispose();
+  }
+}
+
+async function convertWithProfile(file: string, ctx: ImportContext, format: string, profile: Profile, src: CsvSource): Promise<FileReport> {
+  const conn = ctx.connection;
+  const raw = nextId("raw");
+  const typed = nextId("typed");
+  const loaded = await loadCsv(conn, src, raw);
+  const byHeader = new Map(src.header.fields.map((h, i) => [normaliseHeader(h), `c${i}`]));
+  const rawColumn = (canonical: string) => byHeader.get(normaliseHeader(profile.columns[canonical]))!;
+  const values: Record<string, string> = {};
+  const checks: Check[] = [];
+  let from = `${sqlIdent(raw)} r`;
+  for (const canonical of Object.keys(profile.columns)) {
+    const header = profile.columns[canonical];
+    const c = `r.${sqlIdent(rawColumn(canonical))}`;
+    if (profile.required?.includes(canonical)) checks.push({column: header, reason: `CASE WHEN nl_text(${c}) IS NULL THEN 'missing value' END`});
+    if (canonical === "bsn") {
+      const bsn = await ctx.bsnTable(`SELECT ${sqlIdent(rawColumn(canonical))} FROM ${sqlIdent(raw)}`);
+      from += ` LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${c})`;
+      values.client_key = "b.pseudonym";
+      values.__test = "coalesce(b.test, false)";
+      checks.push({column: header, reason: "b.reason"});
+      continue;
+    }
+    const type = columnType(profile, canonical)!;
+    const converted = await cellSql(ctx, raw, rawColumn(canonical), profile, canonical, type, src.delimiter);
+    values[canonical] = converted.sql;
+    if (converted.reason) checks.push({column: header, reason: converted.reason});
+  }
+  for (const [canonical, value] of Object.entries(profile.constants ?? {})) values[canonical] = sqlString(value);
+  checks.push(...orderChecks(profile, values));
+  await buildTyped(conn, typed, {from, values, checks});
+  if (profile.table === "cases") await rejectDuplicateCases(conn, typed, profile.columns.case_id ?? "case_id");
+  const lineage = {source_file: sqlString(ctx.relative(file)), source_row: "__row"};
+  const warnings: string[] = [];
+  if (profile.table === "cases") {
+    await insertAccepted(conn, typed, "cases", {...lineage, test_bsn: ctx.options.demo ? "false" : "__test"});
+    await insertRequests(conn, typed, profile, lineage);
+  } else {
+    await insertAccepted(conn, typed, profile.table, lineage);
+  }
+  if ("client_key" in values) {
+    const tests = await countWhere(conn, typed, "__test AND len(__rejects) = 0");
+    if (tests > 0 && !ctx.options.demo) warnings.push(testBsnWarning(tests));
+  }
+  const result = await report(conn, typed, ctx.relative(file), `${format}:${profile.name}`, loaded.structural, warnings);
+  await conn.run(`DROP TABLE ${sqlIdent(typed)}`);
+  await dropCsv(conn, raw);
+  return result;
+}
+
+/** SQL for one cell by its canonical type, with the reason it cannot be read (or undefined). */
+async function cellSql(ctx: ImportContext, raw: string, rawColumn: string, profile: Profile, canonical: string, type: string, delimiter: string): Promise<{sql: string; reason?: string}> {
+  const c = `r.${sqlIdent(rawColumn)}`;
+  if (type === "DATE") return {sql: `nl_date(${c})`, reason: `nl_date_reason(${c})`};
+  if (type.startsWith("DECIMAL") || type === "DOUBLE") {
+    const {sql} = await decimalSql(ctx.connection, raw, rawColumn, delimiter, c);
+    return {sql, reason: decimalReasonSql(c, sql)};
+  }
+  if (type === "SMALLINT" || type === "INTEGER") {
+    return {sql: `TRY_CAST(nl_text(${c}) AS ${type})`, reason: `CASE WHEN nl_text(${c}) IS NOT NULL AND TRY_CAST(nl_text(${c}) AS ${type}) IS NULL THEN 'not a whole number "' || nl_text(${c}) || '"' END`};
+  }
+  const width = profile.pad?.[canonical];
+  const text = width ? `CASE WHEN regexp_full_match(nl_text(${c}), '\\d+') THEN lpad(nl_text(${c}), ${width}, '0') ELSE nl_text(${c}) END` : `nl_text(${c})`;
+  const allowed = profile.values?.[canonical];
+  if (!allowed) return {sql: text};
+  const keys = Object.keys(allowed);
+  const cases = keys.map((k) => `WHEN ${sqlString(k.toLowerCase())} THEN ${allowed[k] === null ? "NULL" : sqlString(allowed[k]!)}`).join(" ");
+  return {
+    sql: `CASE lower(nl_text(${c})) ${cases} ELSE NULL END`,
+    reason: `CASE WHEN nl_text(${c}) IS NOT NULL AND lower(nl_text(${c})) NOT IN (${keys.map((k) => sqlString(k.toLowerCase())).join(", ")}) ` +
+      `THEN 'unknown value "' || nl_text(${c}) || '" (expected ${keys.join(", ").replace(/'/g, "''")})' END`
+  };
+}
+
+/** An end before its start is impossible: reject, naming the end column. */
+function orderChecks(profile: Profile, values: Record<string, string>): Check[] {
+  const pairs = [["help_start", "help_end"], ["first_contact", "help_end"], ["planned_start", "planned_end"], ["actual_start", "actual_end"]];
+  return pairs
+    .filter(([a, b]) => a in values && b in values)
+    .map(([a, b]) => ({column: profile.columns[b], reason: `CASE WHEN (${values[b]}) < (${values[a]}) THEN '${profile.columns[b]} before ${profile.columns[a]}' END`}));
+}
+
+/** A case number seen earlier (in this file or an earlier file) is a duplicate: reported, not counted twice. */
+async function rejectDuplicateCases(conn: ImportContext["connection"], typed: string, column: string): Promise<void> {
+  const t = sqlIdent(typed);
+  await rejectMatching(conn, typed, column, `'duplicate case number (first at row ' || d.first || ')'`,
+    `(SELECT __row AS at, min(__row) OVER (PARTITION BY case_id) AS first FROM ${t} WHERE case_id IS NOT NULL AND len(__rejects) = 0) d`,
+    `${t}.__row = d.at AND d.at > d.first`);
+  await rejectMatching(conn, typed, column, `'duplicate case number (already imported from ' || c.file || ')'`,
+    `(SELECT case_id, min(source_file) AS file FROM cases GROUP BY case_id) c`,
+    `${t}.case_id = c.case_id AND len(${t}.__rejects) = 0`);
+}
+
+async function insertRequests(conn: ImportContext["connection"], typed: string, profile: Profile, lineage: Record<string, string>): Promise<void> {
+  const fields = Object.keys(profile.columns).filter((k) => k.startsWith("request."));
+  if (fields.length === 0) return;
+  const extra: Record<string, string> = {...lineage};
+  for (const f of fields) extra[f.slice(8)] = sqlIdent(f);
+  const category = profile.columns["request.productcategorie"] ? sqlIdent("request.productcategorie") : "NULL";
+  const domain = "domain" in profile.columns ? "domain" : "NULL";
+  extra.law = `CASE WHEN ${domain} IN ('wmo', 'jeugd') THEN ${domain} WHEN TRY_CAST(${category} AS INTEGER) >= 31 THEN 'jeugd' WHEN TRY_CAST(${category} AS INTEGER) >= 1 THEN 'wmo' END`;
+  extra.status = "'gevraagd'";
+  const any = fields.filter((f) => f !== "request.likelihood").map((f) => `${sqlIdent(f)} IS NOT NULL`).join(" OR ");
+  await insertAccepted(conn, typed, "requests", extra, any || "false");
+}

@@ -1,0 +1,67 @@
+/**
+ * Column-mapping profiles (profiles/*.json): how a team's own CSV layout maps onto a canonical
+ * table. Used for the first-line case register (cases + requests) and the monitor-style (GMSD)
+ * delivery (assignments). Conversion follows the canonical column type from lib/model/schema.ts:
+ * DATE cells go through nl_date, numbers through the per-column decimal decision, codes are
+ * left-padded, categorical values mapped through `values`.
+ */
+import {readFileSync, readdirSync} from "node:fs";
+import {basename, join} from "node:path";
+import {table as tableSpec} from "../../model/schema.ts";
+
+export interface Profile {
+  name: string;
+  description?: string;
+  /** Canonical table: `cases` (request.* columns go to `requests`) or `assignments`. */
+  table: "cases" | "assignments";
+  /** Canonical column (or `bsn`, or `request.<column>`) -> header name in the file. */
+  columns: Record<string, string>;
+  /** Canonical columns that must not be blank. */
+  required?: string[];
+  /** Left-pad digits to this width (leading zeros cut by Excel). */
+  pad?: Record<string, number>;
+  /** Allowed values (matched lower-case, trimmed) -> canonical value; any other value is rejected. */
+  values?: Record<string, Record<string, string | null>>;
+  /** Canonical column -> fixed value for every row (e.g. the law of a GMSD Wmo file). */
+  constants?: Record<string, string>;
+  /** Path of the profile file (set on load). */
+  path?: string;
+}
+
+export const PROFILE_DIR = new URL("../../../profiles/", import.meta.url).pathname;
+
+export function loadProfile(pathOrName: string): Profile {
+  const path = pathOrName.endsWith(".json") ? pathOrName : join(PROFILE_DIR, `${pathOrName}.json`);
+  const profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
+  validateProfile(profile, path);
+  return {...profile, path};
+}
+
+/** Shipped profiles, in name order (deterministic detection). */
+export function shippedProfiles(): Profile[] {
+  return readdirSync(PROFILE_DIR).filter((f) => f.endsWith(".json")).sort().map((f) => loadProfile(join(PROFILE_DIR, f)));
+}
+
+function validateProfile(p: Profile, path: string): void {
+  if (p.table !== "cases" && p.table !== "assignments") throw new Error(`${path}: table must be "cases" or "assignments"`);
+  if (!p.columns || typeof p.columns !== "object") throw new Error(`${path}: "columns" is missing`);
+  for (const canonical of [...Object.keys(p.columns), ...Object.keys(p.constants ?? {})]) {
+    if (!columnType(p, canonical)) throw new Error(`${path}: unknown column "${canonical}" for table ${p.table}`);
+  }
+  if (basename(path, ".json") !== p.name) throw new Error(`${path}: "name" must equal the file name`);
+}
+
+/** DuckDB type of a canonical profile column, or undefined when the table has no such column. */
+export function columnType(p: Profile, canonical: string): string | undefined {
+  if (canonical === "bsn") return "VARCHAR";
+  if (canonical.startsWith("request.")) return p.table === "cases" ? tableSpec("requests").columns[canonical.slice(8)] : undefined;
+  return tableSpec(p.table).columns[canonical];
+}
+
+export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** True when every mapped header name occurs in the file's header. */
+export function profileMatches(p: Profile, header: string[]): boolean {
+  const have = new Set(header.map(normaliseHeader));
+  return Object.values(p.columns).every((h) => have.has(normaliseHeader(h)));
+}

@@ -1,0 +1,210 @@
+/**
+ * importDelivery: a delivery folder (or files) in, the canonical model out.
+ *
+ * Walks the folders, probes and detects each file, runs every importer into the staging tables of
+ * ONE DuckDB connection, then writes each table sorted to `<out>/<table>.parquet` with
+ * `import-report.json` and `manifest.json`. Everything is written into a temporary folder next to
+ * `<out>` and swapped in at the end: a file that cannot be read (ImportFileError) leaves an
+ * earlier `<out>` untouched and no half-written Parquet file anywhere.
+ */
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {existsSync} from "node:fs";
+import {mkdir, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
+import {basename, dirname, resolve, sep} from "node:path";
+import {installDutchMacros} from "../formats/csv.ts";
+import {createTableSql, tables} from "../model/schema.ts";
+import {hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.ts";
+import {version} from "../version.ts";
+import {MANIFEST, REPORT, type Manifest} from "./manifest.ts";
+import {probeFile, relativePath} from "./probe.ts";
+import {createBsnTable, createPseudonymTable} from "./pseudonyms.ts";
+import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.ts";
+import {ImportFileError, type FileReport} from "./types.ts";
+import {sha256File, writeTable, type OutputFile} from "./write.ts";
+
+export interface ImportDeliveryOptions {
+  out: string;
+  format?: string;
+  definition?: string;
+  profile?: string;
+  keyFile?: string;
+  demo?: boolean;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  out: string;
+  files: FileReport[];
+  skipped: SkippedFile[];
+  outputs: OutputFile[];
+  /** Rows rejected over all files (exit code 1 when > 0). */
+  rejected: number;
+  demo: boolean;
+}
+
+/** Files a delivery carries that are not data. */
+const NOT_DATA = new Set(["LEESMIJ.txt", "demo-sleutel.json", MANIFEST, REPORT]);
+const DEMO_MARKER = "demo-sleutel.json";
+
+export async function importDelivery(paths: string[], options: ImportDeliveryOptions): Promise<ImportResult> {
+  if (paths.length === 0) throw new Error("no input files or folders given");
+  const inputs = paths.map((p) => resolve(p));
+  const {files, explicit, demoMarker} = await collectFiles(inputs);
+  const root = await deliveryRoot(inputs);
+  const demo = options.demo === true || demoMarker;
+  const key = resolveKey({keyFile: options.keyFile, demo});
+  const importers = await loadImporters();
+  const plan = await planFiles(files, explicit, root, importers, options.format);
+
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  try {
+    for (const spec of tables) await conn.run(createTableSql(spec));
+    await installDutchMacros(conn);
+    const ctx = context(conn, root, key, {format: options.format, definition: options.definition, profile: options.profile, demo});
+    const reports: FileReport[] = [];
+    for (const {file, importer} of plan.runs) reports.push(await importer.run(file, ctx));
+    const out = resolve(options.out);
+    const outputs = await writeModel(out, async (dir) => {
+      const written: OutputFile[] = [];
+      for (const spec of tables) written.push(await writeTable(conn, spec, dir));
+      await writeFile(`${dir}/${REPORT}`, JSON.stringify({files: reports, skipped: plan.skipped}, null, 2) + "\n");
+      const manifest: Manifest = {
+        warmkoud_version: version,
+        input_root: root,
+        settings: {format: options.format ?? null, definition: options.definition ?? null, profile: options.profile ?? null, demo, key_id: keyId(key)},
+        inputs: await describeInputs(plan.runs.map((r) => r.file), reports, root),
+        outputs: written
+      };
+      await writeFile(`${dir}/${MANIFEST}`, JSON.stringify(manifest, null, 2) + "\n");
+      return written;
+    });
+    return {out, files: reports, skipped: plan.skipped, outputs, rejected: reports.reduce((n, r) => n + r.rows_rejected, 0), demo};
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Identifies the key without revealing it (same key_id = pseudonyms that join). */
+function keyId(key: Buffer): string {
+  return hmacSha256Hex(key, "warmkoud key id").slice(0, 16);
+}
+
+function context(conn: DuckDBConnection, root: string, key: Buffer, options: ImportContext["options"]): ImportContext {
+  let tables = 0;
+  return {
+    connection: conn,
+    root,
+    options,
+    relative: (file) => relativePath(root, resolve(file)),
+    pseudonymise: (ids) => pseudonymise(key, ids),
+    pseudonymTable: (sql) => createPseudonymTable(conn, key, sql, `pseudonyms_${++tables}`),
+    bsnTable: (sql) => createBsnTable(conn, key, sql, `bsn_lookup_${++tables}`)
+  };
+}
+
+/** The folder given, or the deepest folder containing every input. */
+async function deliveryRoot(inputs: string[]): Promise<string> {
+  const dirs: string[] = [];
+  for (const p of inputs) dirs.push((await stat(p)).isDirectory() ? p : dirname(p));
+  let root = dirs[0].split(sep);
+  for (const d of dirs.slice(1)) {
+    const parts = d.split(sep);
+    let i = 0;
+    while (i < root.length && root[i] === parts[i]) i++;
+    root = root.slice(0, i);
+  }
+  return root.join(sep) || sep;
+}
+
+async function collectFiles(inputs: string[]): Promise<{files: string[]; explicit: Set<string>; demoMarker: boolean}> {
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  let demoMarker = false;
+  const walk = async (dir: string) => {
+    for (const entry of (await readdir(dir, {withFileTypes: true})).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const path = `${dir}${sep}${entry.name}`;
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) {
+        if (entry.name === DEMO_MARKER) demoMarker = true;
+        files.push(path);
+      }
+    }
+  };
+  for (const input of inputs) {
+    if (!existsSync(input)) throw new ImportFileError(input, "no such file or folder");
+    if ((await stat(input)).isDirectory()) await walk(input);
+    else {
+      files.push(input);
+      explicit.add(input);
+      if (existsSync(`${dirname(input)}${sep}${DEMO_MARKER}`)) demoMarker = true;
+    }
+  }
+  return {files: [...new Set(files)], explicit, demoMarker};
+}
+
+interface Plan {
+  runs: {file: string; importer: Importer}[];
+  skipped: SkippedFile[];
+}
+
+/** Decides per file which importer runs, before anything runs (a wrong file fails fast). */
+async function planFiles(files: string[], explicit: Set<string>, root: string, importers: Importer[], format?: string): Promise<Plan> {
+  const forced = format ? importerByFormat(importers, format) : undefined;
+  if (format && !forced) throw new Error(`unknown format "${format}"; known: ${importers.map((i) => i.format).join(", ")}`);
+  const plan: Plan = {runs: [], skipped: []};
+  for (const file of files) {
+    const rel = relativePath(root, file);
+    if (NOT_DATA.has(basename(file))) {
+      plan.skipped.push({file: rel, reason: "not data (delivery notes or answer key)"});
+      continue;
+    }
+    const probe = await probeFile(file, root);
+    if (probe.size === 0 || probe.head.trim() === "") throw new ImportFileError(file, "the file is empty");
+    if (!forced && isCompanion(importers, probe)) {
+      plan.skipped.push({file: rel, reason: "read together with its export"});
+      continue;
+    }
+    const importer = forced ?? detectImporter(importers, probe);
+    if (importer) plan.runs.push({file, importer});
+    else if (explicit.has(file)) throw new ImportFileError(file, "not a format warmkoud recognises (use --format to force one)");
+    else plan.skipped.push({file: rel, reason: "format not recognised"});
+  }
+  return plan;
+}
+
+async function describeInputs(files: string[], reports: FileReport[], root: string): Promise<Manifest["inputs"]> {
+  const out: Manifest["inputs"] = [];
+  for (let i = 0; i < files.length; i++) {
+    const r = reports[i];
+    out.push({
+      file: relativePath(root, files[i]), format: r.format, size: (await stat(files[i])).size, sha256: await sha256File(files[i]),
+      rows_read: r.rows_read, rows_accepted: r.rows_accepted, rows_rejected: r.rows_rejected
+    });
+  }
+  return out;
+}
+
+/** Writes into `<out>.tmp-<pid>`, then swaps it in for `<out>` (the old one removed only after). */
+async function writeModel<T>(out: string, write: (dir: string) => Promise<T>): Promise<T> {
+  const tmp = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  await rm(tmp, {recursive: true, force: true});
+  await mkdir(tmp, {recursive: true});
+  try {
+    const result = await write(tmp);
+    if (existsSync(out)) await rename(out, old);
+    await rename(tmp, out);
+    await rm(old, {recursive: true, force: true});
+    return result;
+  } catch (error) {
+    await rm(tmp, {recursive: true, force: true});
+    throw error;
+  }
+}
