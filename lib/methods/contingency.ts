@@ -65,9 +65,10 @@ export function chiSquareIndependence(
   if (rows.length < 2 || cols.length < 2) return null;
   const table = rows.map((i) => cols.map((j) => counts[i][j]));
   const n = sum(table.map(sum));
-  const chiSquare = pearsonStatistic(table);
+  const expected = expectedCounts(table);
+  const chiSquare = pearsonStatistic(table, expected);
   const df = (rows.length - 1) * (cols.length - 1);
-  const smallestExpected = Math.min(...expectedCounts(table).flat());
+  const smallestExpected = Math.min(...expected.flat());
   const pAsymptotic = chiSquareSf(chiSquare, df);
   const base = {
     test: "chi-square" as const, n, rows, cols, chiSquare, df, smallestExpected, pAsymptotic,
@@ -76,18 +77,18 @@ export function chiSquareIndependence(
   if (smallestExpected >= (options.minExpected ?? 5)) {
     return {...base, pPermutation: null, permutations: null, seed: null, p: pAsymptotic, method: "asymptotic"};
   }
-  const {p, permutations, seed} = permutationChiSquare(table, chiSquare, options);
+  const {p, permutations, seed} = permutationChiSquare(table, expected, chiSquare, options);
   return {...base, pPermutation: p, permutations, seed, p, method: "permutation"};
 }
 
-/** Pearson X^2 = sum (O - E)^2 / E with E = row total x column total / n. */
-function pearsonStatistic(table: readonly (readonly number[])[]): number {
-  const expected = expectedCounts(table);
+/** Pearson X^2 = sum (O - E)^2 / E. */
+function pearsonStatistic(table: readonly (readonly number[])[], expected: readonly (readonly number[])[]): number {
   let x2 = 0;
   table.forEach((row, i) => row.forEach((o, j) => (x2 += (o - expected[i][j]) ** 2 / expected[i][j])));
   return x2;
 }
 
+/** E = row total x column total / n. */
 function expectedCounts(table: readonly (readonly number[])[]): number[][] {
   const rowTotals = table.map(sum);
   const colTotals = table[0].map((_, j) => sum(table.map((row) => row[j])));
@@ -95,9 +96,10 @@ function expectedCounts(table: readonly (readonly number[])[]): number[][] {
   return rowTotals.map((r) => colTotals.map((c) => (r * c) / n));
 }
 
-/** Shuffles the column label of every observation, which keeps both margins fixed. */
+/** Shuffles the column label of every observation, which keeps both margins (and so E) fixed. */
 function permutationChiSquare(
-  table: readonly (readonly number[])[], observed: number, options: PermutationOptions
+  table: readonly (readonly number[])[], expected: readonly (readonly number[])[], observed: number,
+  options: PermutationOptions
 ) {
   const rowOf: number[] = [];
   const colOf: number[] = [];
@@ -112,7 +114,7 @@ function permutationChiSquare(
     shuffleInPlace(shuffled, random);
     const permuted = table.map((row) => row.map(() => 0));
     rowOf.forEach((i, k) => permuted[i][shuffled[k]]++);
-    return pearsonStatistic(permuted);
+    return pearsonStatistic(permuted, expected);
   }, options);
 }
 

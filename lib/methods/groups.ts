@@ -124,28 +124,36 @@ export function triadGroupTest(
 
 /**
  * (N - k) tr(W^-1 B) for group labels 0..k-1, with W = T - B (T the total SSCP, fixed under
- * relabelling). Infinity when W is singular (groups perfectly separated on a line).
+ * relabelling). Infinity when W is singular (groups perfectly separated on a line). Written with
+ * plain loops: it runs once per permutation.
  */
 function lawleyHotelling(
   points: readonly IlrPoint[], labels: readonly number[], sizes: readonly number[], totalScatter: Matrix2
 ): number {
   const k = sizes.length;
-  const sums = Array.from({length: k}, () => [0, 0]);
+  const total = points.length;
+  const sums = new Float64Array(2 * k);
   let grand0 = 0;
   let grand1 = 0;
-  points.forEach(([a, b], i) => {
-    sums[labels[i]][0] += a;
-    sums[labels[i]][1] += b;
+  for (let i = 0; i < total; i++) {
+    const a = points[i][0];
+    const b = points[i][1];
+    sums[2 * labels[i]] += a;
+    sums[2 * labels[i] + 1] += b;
     grand0 += a;
     grand1 += b;
-  });
-  const total = points.length;
-  let between: Matrix2 = [[0, 0], [0, 0]];
-  sums.forEach(([s0, s1], g) => {
-    const d0 = s0 / sizes[g] - grand0 / total;
-    const d1 = s1 / sizes[g] - grand1 / total;
-    between = addMatrices(between, scaleMatrix([[d0 * d0, d0 * d1], [d0 * d1, d1 * d1]], sizes[g]));
-  });
+  }
+  let b00 = 0;
+  let b01 = 0;
+  let b11 = 0;
+  for (let g = 0; g < k; g++) {
+    const d0 = sums[2 * g] / sizes[g] - grand0 / total;
+    const d1 = sums[2 * g + 1] / sizes[g] - grand1 / total;
+    b00 += sizes[g] * d0 * d0;
+    b01 += sizes[g] * d0 * d1;
+    b11 += sizes[g] * d1 * d1;
+  }
+  const between: Matrix2 = [[b00, b01], [b01, b11]];
   const within = inverseSymmetric(subtractMatrices(totalScatter, between));
   if (within === null) return Number.POSITIVE_INFINITY;
   return (total - k) * trace(multiplyMatrices(within, between));

@@ -20,7 +20,8 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {
     const {p, index} = order[rank - 1];
-    running = Math.min(running, (m * p) / rank);
+    // p * (m / rank) rather than m * p / rank: exact for rank = m, so q >= p holds in floating point.
+    running = Math.min(running, p * (m / rank));
     q[index] = running;
   }
   return q;
