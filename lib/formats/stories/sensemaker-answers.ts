@@ -94,8 +94,11 @@ export function readDyad(place: Place, sig: SmSignifier, cells: Cells, cols: Dya
   collector.dyad(row, storyId, sig.id, "answered", checked.value);
 }
 
-/** Single select: the cell holds an item id (or, leniently, its exact label); anything else is a stray value. */
-export function readSingle(place: Place, sig: SmSignifier, cells: Cells, column: string): string | null {
+/**
+ * Single select: the cell holds an item id; anything else is a stray value. `byLabel` also accepts
+ * an item's label (Workbench exports may write labels; the raw export never does).
+ */
+export function readSingle(place: Place, sig: SmSignifier, cells: Cells, column: string, byLabel: boolean): string | null {
   const {collector, row, storyId} = place;
   const value = (cells(column) ?? "").trim();
   if (value === "") {
@@ -103,7 +106,7 @@ export function readSingle(place: Place, sig: SmSignifier, cells: Cells, column:
     return null;
   }
   const option = sig.options.find((o) => o.id.toLowerCase() === value.toLowerCase()) ??
-    sig.options.find((o) => o.label.toLowerCase() === value.toLowerCase());
+    (byLabel ? sig.options.find((o) => o.label.toLowerCase() === value.toLowerCase()) : undefined);
   if (!option) {
     collector.issues.reject(row, column, `value "${value}" is not one of the ${sig.options.length} options of "${sig.title}"; story kept, answer marked invalid`);
     collector.choice(row, storyId, sig.id, "invalid");
@@ -145,6 +148,8 @@ export interface ColumnLayout {
   dyad(sig: SmSignifier): DyadColumns;
   single(sig: SmSignifier): string;
   multi(sig: SmSignifier, itemId: string): string;
+  /** Whether a single-select cell may hold an item's label instead of its id. */
+  labelsAllowed: boolean;
 }
 
 /** Answers of one story to every signifier; returns the teller role, if the framework asks it. */
@@ -155,7 +160,7 @@ export function readAnswers(place: Place, def: SmDefinition, cells: Cells, layou
     else if (sig.type === "dyad") readDyad(place, sig, cells, layout.dyad(sig));
     else if (sig.type === "list" && sig.multiSelect) readMulti(place, sig, cells, (item) => layout.multi(sig, item));
     else if (sig.type === "list") {
-      const chosen = readSingle(place, sig, cells, layout.single(sig));
+      const chosen = readSingle(place, sig, cells, layout.single(sig), layout.labelsAllowed);
       if (sig.id === def.tellerId && chosen) teller = roleOf(sig.options.find((o) => o.id === chosen)!.label);
     }
   }

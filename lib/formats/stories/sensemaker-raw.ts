@@ -73,7 +73,8 @@ export const rawLayout: ColumnLayout = {
   triad: triadColumns,
   dyad: dyadColumns,
   single: (sig) => sig.id,
-  multi: (sig, item) => `${sig.id}_${item}`
+  multi: (sig, item) => `${sig.id}_${item}`,
+  labelsAllowed: false
 };
 
 function triadColumns(sig: SmSignifier): TriadColumns {

@@ -90,6 +90,7 @@ function workbenchLayout(table: CsvTable, def: SmDefinition): {columns: ColumnLa
   const used: string[] = [];
   const scaleOf = (column: string) => columnScale(table, column);
   const columns: ColumnLayout = {
+    labelsAllowed: true,
     triad(sig) {
       const anchors = sig.options.map((o) => `${sig.id}_${o.id}`);
       const present = anchors.every((a) => table.header.includes(a));

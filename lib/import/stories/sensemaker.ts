@@ -13,6 +13,9 @@ export const sensemakerRawImporter: Importer = {
   async run(file, ctx) {
     const text = await readText(file);
     const header = parseOrFail(file, () => parseCsvText(text).header);
+    if (!looksLikeSensemakerRaw(header)) {
+      throw new ImportFileError(file, "not a SenseMaker raw export (expected columns id, server_upload_time and <triad>_percentX)");
+    }
     const found = await findDefinition(file, header, ctx.options.definition);
     if (!found) {
       throw new ImportFileError(file, "no framework definition found: put the definition JSON next to the export or pass --definition <file>");
