@@ -60,6 +60,7 @@ const median = (values: readonly number[]) => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const mapValues = (o: Record<string, number>, f: (v: number) => number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 /** Refuses to write into a folder that holds something other than an earlier demo, then clears it. */
 async function prepareOut(out: string): Promise<void> {
@@ -91,8 +92,8 @@ function measuredMedians(output: SecondLineOutput, exactMonthly: boolean): CostM
   const monthly: Record<string, number> = {};
   const months: Record<string, number> = {};
   for (const c of CATEGORIES) {
-    monthly[c.code] = round2(exactMonthly ? median(monthlyValues.get(c.code) ?? []) : ((c.unit === "14" ? DAYS_PER_MONTH : c.monthlyVolume) * c.tariffCents) / 100);
-    months[c.code] = round2(median(output.tally.durations.get(c.code) ?? []));
+    monthly[c.code] = exactMonthly ? median(monthlyValues.get(c.code) ?? []) : ((c.unit === "14" ? DAYS_PER_MONTH : c.monthlyVolume) * c.tariffCents) / 100;
+    months[c.code] = median(output.tally.durations.get(c.code) ?? []);
   }
   return {monthly, months};
 }
@@ -197,8 +198,9 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
         "D_k = median of (Datum einde - Datum start ondersteuning) in days / 30.4375 over ended provisions in both GMSD files (rows with an impossible date excluded)" +
         (calibrated ? "" : "; at this scale C_k is the catalogue's typical month, not measured, and the case mix is not calibrated"),
       weights: {...LIKELIHOOD_WEIGHTS},
-      monthly_cost_median: medians.monthly,
-      duration_median_months: medians.months,
+      // Rounded for reading; the gross is computed from the unrounded medians.
+      monthly_cost_median: mapValues(medians.monthly, round2),
+      duration_median_months: mapValues(medians.months, (m) => Math.round(m * 10_000) / 10_000),
       gross,
       investment,
       net: gross - investment,

@@ -8,7 +8,7 @@ import {day, DAY_MS, quoted} from "./dutch-text.ts";
 import type {FirstLineCase, Theme} from "./first-line.ts";
 import {THEMES} from "./first-line.ts";
 import type {Rng} from "./random.ts";
-import {storyText, type Teller} from "./story-text.ts";
+import {storyText, type Teller, type TextQuirk} from "./story-text.ts";
 import type {PlantedRow} from "./key.ts";
 
 interface Option {
@@ -126,6 +126,8 @@ const DOMAIN_OF_THEME: Record<Theme, "jeugd" | "wmo"> = {
   schulden: "wmo", eenzaamheid: "wmo", mantelzorg: "wmo", "psychische klachten": "wmo"
 };
 
+const FORCED_QUIRKS: Record<number, TextQuirk> = {5: "formula", 6: "html", 7: "list"};
+
 export interface StoryPlan {
   stories: number;
   /** Record positions (0-based story index) of the planted rows. */
@@ -173,7 +175,7 @@ export async function writeSenseMaker(out: string, rng: Rng, cases: readonly Fir
     const exception = rng.chance(theme === "dementie" || theme === "psychische klachten" ? 0.3 : 0.1);
     const linked = rng.chance(0.55) ? byTheme.get(theme) : undefined;
     const story = linked && linked.length > 0 ? rng.pick(linked) : null;
-    const text = storyText(rng, theme, teller, exception);
+    const text = storyText(rng, theme, teller, exception, FORCED_QUIRKS[i % 50] ?? null);
     let triad = drawTriad(rng, teller, exception);
     if (i === plan.outsideDotAt) triad = {status: "answered", top: 0.208, left: 0.8043, right: -0.0123};
     const lean = (d: Framework["dyads"][number]) =>

@@ -98,7 +98,10 @@ export interface StoryText {
   text: string;
 }
 
-export function storyText(rng: Rng, theme: Theme, teller: Teller, exception: boolean): StoryText {
+/** A free-text quirk to force (so every delivery holds each kind at least once). */
+export type TextQuirk = "formula" | "html" | "list" | null;
+
+export function storyText(rng: Rng, theme: Theme, teller: Teller, exception: boolean, force: TextQuirk = null): StoryText {
   const sentences = [rng.pick(OPENINGS[theme][teller])];
   sentences.push(exception ? rng.pick(EXCEPTION_ACTIONS) : rng.pick(ACTIONS));
   if (rng.chance(0.5)) sentences.push(rng.pick(ACTIONS));
@@ -106,11 +109,11 @@ export function storyText(rng: Rng, theme: Theme, teller: Teller, exception: boo
   sentences.push(rng.pick(OUTCOMES));
   let text: string;
   const layout = rng.uniform();
-  if (layout < 0.35) text = `${sentences.slice(0, 2).join(" ")}\n\n${sentences.slice(2).join(" ")}`;
-  else if (layout < 0.4) text = sentences.map((s) => `- ${s}`).join("\n");
+  if (force === "list" || (force === null && layout >= 0.35 && layout < 0.4)) text = sentences.map((s) => `- ${s}`).join("\n");
+  else if (layout < 0.35) text = `${sentences.slice(0, 2).join(" ")}\n\n${sentences.slice(2).join(" ")}`;
   else text = sentences.join(" ");
   const quirk = rng.uniform();
-  if (quirk < 0.03) text = text.replace("nu ", "nu <b>echt</b> ").replace(/\. /, ".<br>");
-  else if (quirk < 0.05) text = `= ${text}`;
+  if (force === "html" || (force === null && quirk < 0.03)) text = text.replace(/\. /, ". <b>Echt waar.</b><br>");
+  else if (force === "formula" || (force === null && quirk < 0.05)) text = `= ${text}`;
   return {title: rng.pick(TITLES[theme]), text};
 }
