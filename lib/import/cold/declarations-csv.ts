@@ -1,0 +1,58 @@
+/**
+ * The flat declaration export a municipal system writes (`declaratieregels.csv`): one line per
+ * declared product, euros with decimal comma, a separate Debet/Credit column. Pure DuckDB SQL from
+ * file to staging table, so 1M-10M lines never become JS objects.
+ */
+import {dropCsv, loadCsv, openCsv, sqlIdent} from "../../formats/csv.ts";
+import type {FileProbe, ImportContext, Importer} from "../registry.ts";
+import type {FileReport} from "../types.ts";
+import {ImportFileError} from "../types.ts";
+import {nextId} from "./common.ts";
+import {convertDeclarations, type RawDeclarationColumn} from "./declarations.ts";
+import {normaliseHeader} from "./profile.ts";
+
+/** Header names (normalised) -> raw declaration column. Several spellings seen in exports. */
+const HEADERS: Record<string, RawDeclarationColumn> = {
+  "declaratienummer": "declaration_id", "regelnummer": "line_id", "gemeentecode": "gemeente", "gemeente": "gemeente",
+  "wet": "law", "bsn": "bsn", "toewijzingnummer": "assignment_id", "toewijzingsnummer": "assignment_id",
+  "productcategorie": "productcategorie", "productcode": "productcode", "agb-code": "provider_agb", "agb code": "provider_agb",
+  "agb": "provider_agb", "begindatum": "period_start", "einddatum": "period_end", "geleverd volume": "volume", "volume": "volume",
+  "eenheid": "unit", "tarief": "tariff", "bedrag": "amount", "debet/credit": "debit_credit", "debetcredit": "debit_credit"
+};
+const REQUIRED: RawDeclarationColumn[] = ["declaration_id", "bsn", "gemeente", "period_start", "amount"];
+
+function mapHeader(header: string[]): Map<RawDeclarationColumn, number> {
+  const map = new Map<RawDeclarationColumn, number>();
+  header.forEach((h, i) => {
+    const c = HEADERS[normaliseHeader(h)];
+    if (c && !map.has(c)) map.set(c, i);
+  });
+  return map;
+}
+
+export const declarationsCsvImporter: Importer = {
+  format: "declaraties-csv",
+  detect: (probe: FileProbe) => probe.delimiter !== null && REQUIRED.every((c) => mapHeader(probe.header).has(c)),
+  run: runDeclarationsCsv
+};
+
+async function runDeclarationsCsv(file: string, ctx: ImportContext): Promise<FileReport> {
+  const src = await openCsv(file);
+  const raw = nextId("raw_decl");
+  try {
+    const columns = mapHeader(src.header.fields);
+    const absent = REQUIRED.filter((c) => !columns.has(c));
+    if (absent.length) throw new ImportFileError(file, `not a declaration export: no column for ${absent.join(", ")}`);
+    const loaded = await loadCsv(ctx.connection, src, raw);
+    const view = `${raw}_named`;
+    const select = [...columns].map(([c, i]) => `${sqlIdent(`c${i}`)} AS ${sqlIdent(c)}`).join(", ");
+    await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row FROM ${sqlIdent(raw)}`);
+    const labels = Object.fromEntries([...columns].map(([c, i]) => [c, src.header.fields[i]]));
+    const result = await convertDeclarations(ctx, file, "declaraties-csv", {raw: view, labels, cents: false, delimiter: src.delimiter, structural: loaded.structural});
+    await ctx.connection.run(`DROP VIEW ${sqlIdent(view)}`);
+    await dropCsv(ctx.connection, raw);
+    return result;
+  } finally {
+    await src.dispose();
+  }
+}

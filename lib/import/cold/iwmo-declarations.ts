@@ -1,0 +1,77 @@
+/**
+ * iWmo/iJw declaration messages: 323 (release 3.x) and the release-2 303 claims. Each `Prestatie`
+ * becomes one raw declaration line (row = line of its start tag); amounts and tariffs are integer
+ * eurocents with a separate DebetCredit. The sender is the provider's AGB code, the receiver the
+ * gemeentecode. Conversion and checks are shared with the flat export (declarations.ts).
+ */
+import {messageKind, pick, readMessage, type MessageRecord} from "../../formats/istandaarden.ts";
+import {decodeHead, readHead, sqlIdent} from "../../formats/csv.ts";
+import type {FileProbe, ImportContext, Importer} from "../registry.ts";
+import type {FileReport} from "../types.ts";
+import {ImportFileError} from "../types.ts";
+import {nextId} from "./common.ts";
+import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn} from "./declarations.ts";
+
+/** Where each raw column comes from: element paths tried in order (record first, then context). */
+const FIELDS: Record<RawDeclarationColumn, {record?: string[]; context?: string[]; label: string}> = {
+  declaration_id: {context: ["Header/DeclaratieFactuurNummer", "Header/DeclaratieNummer", "Header/FactuurNummer", "BerichtIdentificatie/Identificatie"], label: "Header/DeclaratieFactuurNummer"},
+  line_id: {record: ["ReferentieNummer", "PrestatieNummer", "RegelNummer"], label: "Prestatie/ReferentieNummer"},
+  gemeente: {context: ["Header/Ontvanger"], label: "Header/Ontvanger"},
+  law: {label: "(namespace)"},
+  bsn: {context: ["Client/Bsn", "Client/Burgerservicenummer"], label: "Client/Bsn"},
+  assignment_id: {record: ["ToewijzingNummer"], label: "Prestatie/ToewijzingNummer"},
+  productcategorie: {record: ["Product/Categorie", "ProductCategorie"], label: "Prestatie/Product/Categorie"},
+  productcode: {record: ["Product/Code", "ProductCode"], label: "Prestatie/Product/Code"},
+  provider_agb: {context: ["Header/Afzender"], label: "Header/Afzender"},
+  period_start: {record: ["ProductPeriode/Begindatum", "Begindatum"], label: "Prestatie/ProductPeriode/Begindatum"},
+  period_end: {record: ["ProductPeriode/Einddatum", "Einddatum"], label: "Prestatie/ProductPeriode/Einddatum"},
+  volume: {record: ["GeleverdVolume", "Volume"], label: "Prestatie/GeleverdVolume"},
+  unit: {record: ["Eenheid"], label: "Prestatie/Eenheid"},
+  tariff: {record: ["ProductTarief"], label: "Prestatie/ProductTarief"},
+  amount: {record: ["IngediendBedrag/Bedrag", "Bedrag"], label: "Prestatie/IngediendBedrag/Bedrag"},
+  debit_credit: {record: ["IngediendBedrag/DebetCredit", "DebetCredit"], label: "Prestatie/IngediendBedrag/DebetCredit"}
+};
+
+const DECLARATION_CODES = new Set(["323", "303"]);
+
+export const iwmoDeclarationImporter: Importer = {
+  format: "iwmo-323",
+  detect: (probe: FileProbe) => DECLARATION_CODES.has(messageKind(probe.head)?.code ?? ""),
+  run: runDeclarationMessage
+};
+
+async function runDeclarationMessage(file: string, ctx: ImportContext): Promise<FileReport> {
+  const kind = messageKind(decodeHead(await readHead(file, 4096), true));
+  if (!kind || !DECLARATION_CODES.has(kind.code)) throw new ImportFileError(file, "not an iWmo/iJw 323 or 303 declaration message");
+  const conn = ctx.connection;
+  const raw = nextId("raw_msg");
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(raw)} (${RAW_DECLARATION_COLUMNS.map((c) => `${sqlIdent(c)} VARCHAR`).join(", ")}, __row INTEGER)`);
+  const appender = await conn.createAppender(raw, "main", "temp");
+  let count = 0;
+  try {
+    await readMessage(file, "Prestatie", (r) => {
+      for (const c of RAW_DECLARATION_COLUMNS) {
+        const value = c === "law" ? kind.law : valueOf(r, c);
+        if (value === undefined) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
+      appender.appendInteger(r.line);
+      appender.endRow();
+      count++;
+    });
+  } catch (error) {
+    appender.closeSync();
+    throw new ImportFileError(file, (error as Error).message);
+  }
+  appender.closeSync();
+  if (count === 0) throw new ImportFileError(file, "the message holds no Prestatie (declaration line)");
+  const labels = Object.fromEntries(RAW_DECLARATION_COLUMNS.map((c) => [c, FIELDS[c].label]));
+  const result = await convertDeclarations(ctx, file, `i${kind.law === "wmo" ? "wmo" : "jw"}-${kind.code}`, {raw, labels, cents: true});
+  await conn.run(`DROP TABLE ${sqlIdent(raw)}`);
+  return result;
+}
+
+function valueOf(r: MessageRecord, c: RawDeclarationColumn): string | undefined {
+  const f = FIELDS[c];
+  return (f.record && pick(r.fields, ...f.record)) ?? (f.context && pick(r.context, ...f.context));
+}
