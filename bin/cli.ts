@@ -6,7 +6,9 @@
 type Command = {summary: string; load: () => Promise<{run: (args: string[]) => Promise<number>}>};
 
 const commands: Record<string, Command> = {
-  demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.ts")}
+  demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.ts")},
+  import: {summary: "import a delivery of exports into the canonical, pseudonymised Parquet model", load: () => import("./commands/import.ts")},
+  verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs and outputs)", load: () => import("./commands/verify.ts")}
 };
 
 function usage(): string {

@@ -1,0 +1,74 @@
+/**
+ * `warmkoud import <files or folders...> --out <dir> [--format F] [--definition D] [--profile P]
+ * [--key-file K] [--demo]`: the canonical model, import-report.json and manifest.json.
+ * Exit codes: 0 ok, 1 some rows rejected (outputs written), 2 a file could not be read at all.
+ */
+import {parseArgs} from "node:util";
+import {importDelivery, type ImportResult} from "../../lib/import/index.ts";
+import {ImportFileError} from "../../lib/import/types.ts";
+import {KeyError} from "../../lib/privacy/pseudonym.ts";
+
+const HELP = `usage: warmkoud import <files or folders...> --out <dir> [options]
+
+  --out <dir>         folder for the Parquet model, import-report.json and manifest.json
+  --format <name>     force one importer for every file (skips detection)
+  --definition <file> SenseMaker definition JSON or NarraFirma story form
+  --profile <p>       case-register column-mapping profile (name in profiles/ or a JSON file)
+  --key-file <file>   pseudonymisation key (hex, >= 32 bytes); default: env WARMKOUD_KEY
+  --demo              use the public demo key (automatic when demo-sleutel.json is present)
+
+exit codes: 0 ok, 1 some rows rejected, 2 a file could not be read`;
+
+export async function run(args: string[]): Promise<number> {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: {type: "string"}, format: {type: "string"}, definition: {type: "string"}, profile: {type: "string"},
+      "key-file": {type: "string"}, demo: {type: "boolean"}, help: {type: "boolean", short: "h"}
+    }
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (!values.out || positionals.length === 0) {
+    console.error(HELP);
+    return 2;
+  }
+  try {
+    const result = await importDelivery(positionals, {
+      out: values.out, format: values.format, definition: values.definition, profile: values.profile,
+      keyFile: values["key-file"], demo: values.demo
+    });
+    console.error(summary(result));
+    return result.rejected > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportFileError || error instanceof KeyError) {
+      console.error(`warmkoud import: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** The readable stderr summary: one line per file, rejections grouped by reason. */
+export function summary(result: ImportResult): string {
+  const lines: string[] = [];
+  for (const f of result.files) {
+    lines.push(`${f.file} (${f.format}): ${f.rows_read} read, ${f.rows_accepted} accepted, ${f.rows_rejected} rejected`);
+    const byReason = new Map<string, number[]>();
+    for (const r of f.rejects) {
+      const key = `${r.column}: ${r.reason.replace(/"[^"]*"/g, '"…"')}`;
+      byReason.set(key, [...(byReason.get(key) ?? []), r.row]);
+    }
+    for (const [reason, rows] of byReason) {
+      const shown = rows.slice(0, 5).join(", ") + (rows.length > 5 ? `, … (${rows.length} rows)` : "");
+      lines.push(`  rejected ${reason} (row ${shown})`);
+    }
+    for (const w of f.warnings) lines.push(`  note: ${w}`);
+  }
+  for (const s of result.skipped) lines.push(`${s.file}: skipped, ${s.reason}`);
+  lines.push(`model written to ${result.out}: ${result.outputs.filter((o) => o.rows > 0).map((o) => `${o.table} ${o.rows}`).join(", ")}${result.demo ? " (demo key)" : ""}`);
+  return lines.join("\n");
+}
