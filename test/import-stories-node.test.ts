@@ -139,3 +139,19 @@ describe("the demo delivery", () => {
     }
   }, 60_000);
 });
+
+describe("NarraFirma in DuckDB", () => {
+  it("detects the stories file, finds the story form beside it and stages scales as dyads", async () => {
+    const {conn, report, format} = await run(join(fixtures, "narrafirma/verhalen.csv"), fixtures);
+    expect(format).toBe("narrafirma");
+    expect(report).toMatchObject({rows_read: 4, rows_accepted: 3, rows_rejected: 1});
+    const [sig] = await rows(conn, `SELECT type, source_file FROM signifiers WHERE signifier_id = 'Grip'`);
+    expect(sig).toEqual({type: "dyad", source_file: "narrafirma/verhaalformulier.csv"});
+  });
+
+  it("marks the story form as a companion, not a file of its own", async () => {
+    const probe = await probeFile(join(fixtures, "narrafirma/verhaalformulier.csv"), fixtures);
+    expect(storyImporters.some((i) => i.companion?.(probe))).toBe(true);
+    expect(detectImporter(storyImporters, probe)).toBeUndefined();
+  });
+});

@@ -4,11 +4,13 @@
  */
 import type {Importer} from "../registry.ts";
 import {genericStoryImporter} from "./generic.ts";
+import {narraFirmaImporter} from "./narrafirma.ts";
 import {sensemakerRawImporter} from "./sensemaker.ts";
 import {sensemakerWorkbenchImporter} from "./workbench.ts";
 
 export const storyImporters: Importer[] = [
   sensemakerRawImporter,
   sensemakerWorkbenchImporter,
+  narraFirmaImporter,
   genericStoryImporter
 ];
