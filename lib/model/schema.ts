@@ -106,7 +106,7 @@ export const tables: TableSpec[] = [
       productcategorie: "VARCHAR", productcode: "VARCHAR", provider_agb: "VARCHAR", delivery_form: "VARCHAR",
       planned_start: "DATE", planned_end: "DATE", actual_start: "DATE", actual_end: "DATE",
       volume: "DOUBLE", unit: "VARCHAR", frequency: "VARCHAR", budget: "DECIMAL(14,2)",
-      paid_amount: "DECIMAL(14,2)", end_reason: "VARCHAR", ...lineage
+      paid_amount: "DECIMAL(14,2)", end_reason: "VARCHAR", verwijzer: "VARCHAR", ...lineage
     },
     sortBy: ["gemeente", "planned_start", "assignment_id"],
     personal: true

@@ -8,5 +8,6 @@ export const coldImporters: Importer[] = [
   iwmoDeclarationImporter,
   declarationsCsvImporter,
   profileImporter("casusregister", "cases"),
-  profileImporter("gmsd", "assignments")
+  profileImporter("gmsd", "assignments"),
+  profileImporter("budget", "budgets")
 ];

@@ -15,21 +15,21 @@ import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn}
 /** Where each raw column comes from: element paths tried in order (record first, then context). */
 const FIELDS: Record<RawDeclarationColumn, {record?: string[]; context?: string[]; label: string}> = {
   declaration_id: {context: ["Header/DeclaratieFactuurNummer", "Header/DeclaratieNummer", "Header/FactuurNummer", "BerichtIdentificatie/Identificatie"], label: "Header/DeclaratieFactuurNummer"},
-  line_id: {record: ["ReferentieNummer", "PrestatieNummer", "RegelNummer"], label: "Prestatie/ReferentieNummer"},
+  line_id: {record: ["ReferentieNummer", "PrestatieNummer", "RegelNummer"], label: "Client/Prestaties/Prestatie/ReferentieNummer"},
   gemeente: {context: ["Header/Ontvanger"], label: "Header/Ontvanger"},
   law: {label: "(namespace)"},
   bsn: {context: ["Client/Bsn", "Client/Burgerservicenummer"], label: "Client/Bsn"},
-  assignment_id: {record: ["ToewijzingNummer"], label: "Prestatie/ToewijzingNummer"},
-  productcategorie: {record: ["Product/Categorie", "ProductCategorie"], label: "Prestatie/Product/Categorie"},
-  productcode: {record: ["Product/Code", "ProductCode"], label: "Prestatie/Product/Code"},
+  assignment_id: {record: ["ToewijzingNummer"], label: "Client/Prestaties/Prestatie/ToewijzingNummer"},
+  productcategorie: {record: ["Product/Categorie", "ProductCategorie"], label: "Client/Prestaties/Prestatie/Product/Categorie"},
+  productcode: {record: ["Product/Code", "ProductCode"], label: "Client/Prestaties/Prestatie/Product/Code"},
   provider_agb: {context: ["Header/Afzender"], label: "Header/Afzender"},
-  period_start: {record: ["ProductPeriode/Begindatum", "Begindatum"], label: "Prestatie/ProductPeriode/Begindatum"},
-  period_end: {record: ["ProductPeriode/Einddatum", "Einddatum"], label: "Prestatie/ProductPeriode/Einddatum"},
-  volume: {record: ["GeleverdVolume", "Volume"], label: "Prestatie/GeleverdVolume"},
-  unit: {record: ["Eenheid"], label: "Prestatie/Eenheid"},
-  tariff: {record: ["ProductTarief"], label: "Prestatie/ProductTarief"},
-  amount: {record: ["IngediendBedrag/Bedrag", "Bedrag"], label: "Prestatie/IngediendBedrag/Bedrag"},
-  debit_credit: {record: ["IngediendBedrag/DebetCredit", "DebetCredit"], label: "Prestatie/IngediendBedrag/DebetCredit"}
+  period_start: {record: ["ProductPeriode/Begindatum", "Begindatum"], label: "Client/Prestaties/Prestatie/ProductPeriode/Begindatum"},
+  period_end: {record: ["ProductPeriode/Einddatum", "Einddatum"], label: "Client/Prestaties/Prestatie/ProductPeriode/Einddatum"},
+  volume: {record: ["GeleverdVolume", "Volume"], label: "Client/Prestaties/Prestatie/GeleverdVolume"},
+  unit: {record: ["Eenheid"], label: "Client/Prestaties/Prestatie/Eenheid"},
+  tariff: {record: ["ProductTarief"], label: "Client/Prestaties/Prestatie/ProductTarief"},
+  amount: {record: ["IngediendBedrag/Bedrag", "Bedrag"], label: "Client/Prestaties/Prestatie/IngediendBedrag/Bedrag"},
+  debit_credit: {record: ["IngediendBedrag/DebetCredit", "DebetCredit"], label: "Client/Prestaties/Prestatie/IngediendBedrag/DebetCredit"}
 };
 
 const DECLARATION_CODES = new Set(["323", "303"]);

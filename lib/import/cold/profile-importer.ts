@@ -1,6 +1,6 @@
 /**
  * Importer for CSV files described by a column-mapping profile: the first-line case register
- * (cases + requests) and the monitor-style GMSD delivery (assignments). A file is recognised by
+ * (cases + requests), the monitor-style GMSD delivery (assignments) and the budget file (budgets). A file is recognised by
  * the profile whose mapped headers all occur in it (`--profile` forces one).
  */
 import type {FileProbe, ImportContext, Importer} from "../registry.ts";
@@ -115,7 +115,7 @@ async function cellSql(ctx: ImportContext, raw: string, rawColumn: string, profi
 
 /** An end before its start is impossible: reject, naming the end column. */
 function orderChecks(profile: Profile, values: Record<string, string>): Check[] {
-  const pairs = [["help_start", "help_end"], ["first_contact", "help_end"], ["planned_start", "planned_end"], ["actual_start", "actual_end"]];
+  const pairs = [["help_start", "help_end"], ["first_contact", "help_end"], ["planned_start", "planned_end"], ["actual_start", "actual_end"], ["period_start", "period_end"]];
   return pairs
     .filter(([a, b]) => a in values && b in values)
     .map(([a, b]) => ({column: profile.columns[b], reason: `CASE WHEN (${values[b]}) < (${values[a]}) THEN '${profile.columns[b]} before ${profile.columns[a]}' END`}));

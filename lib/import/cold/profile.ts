@@ -1,7 +1,7 @@
 /**
  * Column-mapping profiles (profiles/*.json): how a team's own CSV layout maps onto a canonical
  * table. Used for the first-line case register (cases + requests) and the monitor-style (GMSD)
- * delivery (assignments). Conversion follows the canonical column type from lib/model/schema.ts:
+ * delivery (assignments), and the budget file finance sends (budgets). Conversion follows the canonical column type from lib/model/schema.ts:
  * DATE cells go through nl_date, numbers through the per-column decimal decision, codes are
  * left-padded, categorical values mapped through `values`.
  */
@@ -12,8 +12,8 @@ import {table as tableSpec} from "../../model/schema.ts";
 export interface Profile {
   name: string;
   description?: string;
-  /** Canonical table: `cases` (request.* columns go to `requests`) or `assignments`. */
-  table: "cases" | "assignments";
+  /** Canonical table: `cases` (request.* columns go to `requests`), `assignments` or `budgets`. */
+  table: "cases" | "assignments" | "budgets";
   /** Canonical column (or `bsn`, or `request.<column>`) -> header name in the file. */
   columns: Record<string, string>;
   /** Canonical columns that must not be blank. */
@@ -43,7 +43,7 @@ export function shippedProfiles(): Profile[] {
 }
 
 function validateProfile(p: Profile, path: string): void {
-  if (p.table !== "cases" && p.table !== "assignments") throw new Error(`${path}: table must be "cases" or "assignments"`);
+  if (!["cases", "assignments", "budgets"].includes(p.table)) throw new Error(`${path}: table must be "cases", "assignments" or "budgets"`);
   if (!p.columns || typeof p.columns !== "object") throw new Error(`${path}: "columns" is missing`);
   for (const canonical of [...Object.keys(p.columns), ...Object.keys(p.constants ?? {})]) {
     if (!columnType(p, canonical)) throw new Error(`${path}: unknown column "${canonical}" for table ${p.table}`);
