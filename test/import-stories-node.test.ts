@@ -137,6 +137,12 @@ describe("the demo delivery", () => {
     for (const p of planted.filter((x) => x.expected === "accept")) {
       expect(report.warnings.some((w) => w.startsWith(`row ${p.row}, triad`))).toBe(true);
     }
+    // Teller roles and case links agree with the generator's answer key.
+    const conn = await (await DuckDBInstance.create(":memory:")).connect();
+    const [counts] = await rows(conn, `SELECT count(*) FILTER (WHERE teller_role = 'inwoner')::INTEGER AS residents,
+      count(*) FILTER (WHERE teller_role = 'medewerker')::INTEGER AS staff, count(case_ref)::INTEGER AS with_case
+      FROM '${join(out, "..", "model", "stories.parquet")}'`);
+    expect(counts).toEqual({residents: key.counts.stories_by_residents, staff: key.counts.stories_by_staff, with_case: key.counts.stories_with_case});
   }, 60_000);
 });
 
