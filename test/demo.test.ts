@@ -157,7 +157,8 @@ describe("stories (case 1: about 150, a third by residents)", () => {
   it("has triad proportions that sum to 1, leaning to normalising and socialising with a visible minority", () => {
     const triad = definition.signifiers.find((s) => s.type === "triad")!;
     const [top, left, right] = triad.content.labels!.map((l) => column(`${triad.id}_${l.id}`));
-    const outside = key.planted.find((p) => p.kind === "triad-outside")!;
+    const outside = new Set(key.planted.filter((p) => p.kind === "triad-outside").map((p) => p.row));
+    expect(outside.size).toBeGreaterThanOrEqual(1);
     const answered = rows.filter((r) => r[top] !== "");
     const skippedOrNa = rows.length - answered.length;
     expect(skippedOrNa).toBeGreaterThan(0);
@@ -166,7 +167,7 @@ describe("stories (case 1: about 150, a third by residents)", () => {
       if (r[top] === "") continue;
       const parts = [r[top], r[left], r[right]].map(Number);
       expect(Math.abs(parts[0] + parts[1] + parts[2] - 1)).toBeLessThan(1e-6);
-      if (i + 2 !== outside.row) expect(Math.min(...parts)).toBeGreaterThanOrEqual(0);
+      if (!outside.has(i + 2)) expect(Math.min(...parts)).toBeGreaterThanOrEqual(0);
       else expect(Math.min(...parts)).toBeLessThan(0);
     }
     const lowTop = answered.filter((r) => Number(r[top]) < 1 / 3).length / answered.length;

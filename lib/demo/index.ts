@@ -87,7 +87,9 @@ function measuredMedians(output: SecondLineOutput, exactMonthly: boolean): CostM
   const monthlyValues = new Map<string, number[]>();
   for (const [key, cents] of output.tally.clientMonths ?? []) {
     const code = key.split("|")[1];
-    monthlyValues.set(code, [...(monthlyValues.get(code) ?? []), cents / 100]);
+    const bucket = monthlyValues.get(code);
+    if (bucket) bucket.push(cents / 100);
+    else monthlyValues.set(code, [cents / 100]);
   }
   const monthly: Record<string, number> = {};
   const months: Record<string, number> = {};
@@ -157,7 +159,7 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
   const invalidBsnCase = cases.find((c) => calendar(c.firstContact).year === 2024 && c.category === null && c.need === "geen");
   if (!invalidBsnCase) throw new Error("no case to plant the invalid BSN in");
   const casePlanted = await writeCaseRegisters(out, cases, invalidBsnCase);
-  const stories = await writeSenseMaker(out, storyRng, cases, {stories: spec.stories, duplicateAfter: 40, strayValueAt: 70, outsideDotAt: 100});
+  const stories = await writeSenseMaker(out, storyRng, cases, {stories: spec.stories, duplicateAfter: 40, strayValueAt: 70, outsideDotsAt: [100, 130]});
   await writeBenchmark(out, benchRng);
   await writeBudget(out);
 

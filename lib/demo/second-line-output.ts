@@ -138,7 +138,7 @@ export class SecondLineOutput {
     ]);
     await this.flat!.write(text);
     if (this.tally.lines === this.duplicateAt) {
-      this.planted.push({kind: "duplicate-declaration", file: "tweedelijn/declaratieregels.csv", row: this.flat!.lines + 1, line: this.flat!.lines + 1, column: "Regelnummer", value: `${number}/${regel}`, expected: "reject", reason: `duplicate declaration line: Declaratienummer ${number} Regelnummer ${regel} already on row ${this.flat!.lines}`});
+      this.planted.push({kind: "duplicate-declaration", file: "tweedelijn/declaratieregels.csv", row: this.flat!.lines + 1, line: this.flat!.lines + 1, column: "Regelnummer", value: String(regel), expected: "reject", reason: `duplicate declaration line: Declaratienummer ${number} Regelnummer ${regel} already on row ${this.flat!.lines}`});
       await this.flat!.write(text);
     }
   }
@@ -184,7 +184,11 @@ export class SecondLineOutput {
       `  </${px}Header>`
     ];
     const byClient = new Map<string, DeclarationLine[]>();
-    for (const l of lines) byClient.set(l.provision.bsn, [...(byClient.get(l.provision.bsn) ?? []), l]);
+    for (const l of lines) {
+      const bucket = byClient.get(l.provision.bsn);
+      if (bucket) bucket.push(l);
+      else byClient.set(l.provision.bsn, [l]);
+    }
     let planted = plantIn === null;
     for (const [bsn, clientLines] of byClient) {
       out.push(`  <${px}Client>`, el(2, "Bsn", bsn), `    <${px}Prestaties>`);

@@ -126,6 +126,12 @@ const DOMAIN_OF_THEME: Record<Theme, "jeugd" | "wmo"> = {
   schulden: "wmo", eenzaamheid: "wmo", mantelzorg: "wmo", "psychische klachten": "wmo"
 };
 
+/** Dots a little outside the triangle, as the platform sometimes exports them (proportions still sum to 1). */
+const OUTSIDE_DOTS: readonly Triad[] = [
+  {status: "answered", top: 0.208, left: 0.8043, right: -0.0123},
+  {status: "answered", top: 0.1502, left: -0.0087, right: 0.8585}
+];
+
 const FORCED_QUIRKS: Record<number, TextQuirk> = {5: "formula", 6: "html", 7: "list"};
 
 export interface StoryPlan {
@@ -133,7 +139,7 @@ export interface StoryPlan {
   /** Record positions (0-based story index) of the planted rows. */
   duplicateAfter: number;
   strayValueAt: number;
-  outsideDotAt: number;
+  outsideDotsAt: number[];
 }
 
 export interface StoryTotals {
@@ -154,7 +160,12 @@ export async function writeSenseMaker(out: string, rng: Rng, cases: readonly Fir
   await sink.write(header.map(quoted).join(",") + "\r\n");
 
   const byTheme = new Map<Theme, FirstLineCase[]>();
-  for (const c of cases) if (c.end !== null) byTheme.set(c.theme, [...(byTheme.get(c.theme) ?? []), c]);
+  for (const c of cases) {
+    if (c.end === null) continue;
+    const bucket = byTheme.get(c.theme);
+    if (bucket) bucket.push(c);
+    else byTheme.set(c.theme, [c]);
+  }
   const staffIds = Array.from({length: Math.max(8, Math.ceil(plan.stories / 12))}, () => rng.uuid());
   const first = day(2024, 9, 1) * DAY_MS;
   const span = (day(2025, 12, 20) * DAY_MS - first) / plan.stories;
@@ -177,7 +188,8 @@ export async function writeSenseMaker(out: string, rng: Rng, cases: readonly Fir
     const story = linked && linked.length > 0 ? rng.pick(linked) : null;
     const text = storyText(rng, theme, teller, exception, FORCED_QUIRKS[i % 50] ?? null);
     let triad = drawTriad(rng, teller, exception);
-    if (i === plan.outsideDotAt) triad = {status: "answered", top: 0.208, left: 0.8043, right: -0.0123};
+    const outside = plan.outsideDotsAt.indexOf(i);
+    if (outside !== -1) triad = OUTSIDE_DOTS[outside % OUTSIDE_DOTS.length];
     const lean = (d: Framework["dyads"][number]) =>
       d.key === "netwerk" && (theme === "dementie" || theme === "dakloosheid" || theme === "eenzaamheid") ? 0.65 : exception && d.key === "gezondheid" ? 0.55 : 0.3;
     const themes = new Set<Theme>([theme]);
@@ -199,7 +211,10 @@ export async function writeSenseMaker(out: string, rng: Rng, cases: readonly Fir
     record++;
     const line = sink.lines + 1;
     if (i === plan.strayValueAt) totals.planted.push({kind: "stray-single-select", file, row: record, line, column: fw.domain.id, value: "wmo", expected: "reject", reason: `value "wmo" is not an item id of single-select list "Domein"`});
-    if (i === plan.outsideDotAt) totals.planted.push({kind: "triad-outside", file, row: record, line, column: `${fw.triad.id}_${fw.triad.right.id}`, value: "-0.012300", expected: "accept", reason: "triad dot just outside the triangle (negative proportion): clamp to 0 and re-close, not an error"});
+    if (outside !== -1 && triad.status === "answered") {
+      const anchor = triad.right < 0 ? fw.triad.right : fw.triad.left;
+      totals.planted.push({kind: "triad-outside", file, row: record, line, column: `${fw.triad.id}_${anchor.id}`, value: fix6(Math.min(triad.left, triad.right)), expected: "accept", reason: "triad dot just outside the triangle (negative proportion): clamp to 0 and re-close, not an error"});
+    }
     await sink.write(row);
     if (i === plan.duplicateAfter) {
       record++;
