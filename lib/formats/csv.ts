@@ -241,7 +241,9 @@ export async function loadCsv(conn: DuckDBConnection, src: CsvSource, table: str
 
 /** Drops the tables and views loadCsv made. */
 export async function dropCsv(conn: DuckDBConnection, table: string): Promise<void> {
-  await conn.run(`DROP VIEW IF EXISTS ${sqlIdent(table)}; DROP TABLE IF EXISTS ${sqlIdent(table)}; DROP TABLE IF EXISTS ${sqlIdent(`${table}__data`)}`);
+  const views = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_views() WHERE view_name = ${sqlString(table)}`);
+  const kind = Number(views.getRows()[0][0]) > 0 ? "VIEW" : "TABLE";
+  await conn.run(`DROP ${kind} IF EXISTS ${sqlIdent(table)}; DROP TABLE IF EXISTS ${sqlIdent(`${table}__data`)}`);
 }
 
 const firstLine = (error: unknown) => String(error instanceof Error ? error.message : error).split("\n")[0];
@@ -323,9 +325,10 @@ export type DecimalStyle = "comma" | "point";
  * Decides per column (never per cell) how to read its numbers: any `,` in the column means
  * decimal comma (dots are thousands separators); a column with only dots reads them as thousands
  * separators when every dotted value looks like `1.234` or `12.345.678` in a `;`-file (Dutch
- * Excel), else as decimal points. Returns the style and the SQL expression for the column.
+ * Excel), else as decimal points. Returns the style and the SQL expression, referring to the
+ * column as `ref` (e.g. a qualified `r."c3"`).
  */
-export async function decimalSql(conn: DuckDBConnection, table: string, column: string, delimiter = ";"): Promise<{style: DecimalStyle; sql: string}> {
+export async function decimalSql(conn: DuckDBConnection, table: string, column: string, delimiter = ";", ref = sqlIdent(column)): Promise<{style: DecimalStyle; sql: string}> {
   const c = sqlIdent(column);
   const [commas, dotted, thousandsLike] = (await conn.runAndReadAll(`
     SELECT count(*) FILTER (WHERE ${c} LIKE '%,%'),
@@ -333,11 +336,10 @@ export async function decimalSql(conn: DuckDBConnection, table: string, column: 
            count(*) FILTER (WHERE regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))
     FROM ${sqlIdent(table)}`)).getRows()[0].map(Number);
   const comma = commas > 0 || (delimiter === ";" && dotted > 0 && thousandsLike === dotted);
-  return comma ? {style: "comma", sql: `nl_decimal(${c})`} : {style: "point", sql: `en_decimal(${c})`};
+  return comma ? {style: "comma", sql: `nl_decimal(${ref})`} : {style: "point", sql: `en_decimal(${ref})`};
 }
 
-/** Reason for a number cell that does not parse (NULL when blank or fine), for use with decimalSql. */
-export function decimalReasonSql(column: string, valueSql: string): string {
-  const c = sqlIdent(column);
+/** Reason for a number cell (SQL expression `c`) that does not parse (NULL when blank or fine). */
+export function decimalReasonSql(c: string, valueSql: string): string {
   return `CASE WHEN nullif(trim(${c}), '') IS NOT NULL AND ${valueSql} IS NULL THEN 'not a number "' || trim(${c}) || '"' END`;
 }
