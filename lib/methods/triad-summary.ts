@@ -1,0 +1,154 @@
+/**
+ * The summary under every triad (methods.md, "Triads are compositions"): per group, the counts
+ * (answered, N/A, skipped), the arithmetic mean and the closed geometric mean in percent under a
+ * stated zero policy, and the comparison of the groups: Hotelling T^2 for exactly two groups, the
+ * seeded permutation test for more. Browser-safe: pages and `warmkoud stats triads` share it.
+ *
+ * Conventions:
+ * - status 'answered' with all three parts is an answer; 'na' is N/A; anything else ('skipped',
+ *   'invalid', or an answered row without parts) counts as skipped: no usable answer.
+ * - Groups come from a map story_id -> group label. Stories absent from the map have no answer to
+ *   the grouping question: they form no group and their answered dots are counted in
+ *   `nWithoutGroup` (left out of the comparison, as methods.md requires).
+ * - Both means use the same answers: with the "drop" policy the answers with a part below delta are
+ *   left out of both; with "replace" the arithmetic mean uses the answers as given (it takes no
+ *   logs), the geometric mean the replaced ones.
+ */
+import {
+  applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, geometricMean,
+  type Composition, type ZeroPolicy
+} from "./compositional.ts";
+import {triadGroupTest, type TriadGroupResult} from "./groups.ts";
+import type {PermutationOptions} from "./permutation.ts";
+import type {TriadAnswerRow} from "../formats/stories/rows.ts";
+
+/** The columns of a triad answer the summary needs (a row of the triad_answers table will do). */
+export type TriadAnswer = Pick<TriadAnswerRow, "story_id" | "status" | "top" | "left" | "right">;
+
+/** A composition in percent, parts named after the triad anchors' positions. */
+export interface Percentages {
+  readonly top: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+export interface TriadGroupSummary {
+  /** Group label, or null for the whole set when no grouping is given. */
+  readonly group: string | null;
+  /** Answered (a dot in the triangle), before the zero policy. */
+  readonly n: number;
+  readonly n_na: number;
+  readonly n_skipped: number;
+  /** Answers with a part below delta: replaced ("replace") or left out of the means ("drop"). */
+  readonly n_zero_parts: number;
+  /** Answers the means are computed from (n, minus the dropped ones under "drop"). */
+  readonly n_used: number;
+  /** Null when no answer is left. */
+  readonly arithmetic_mean: Percentages | null;
+  readonly geometric_mean: Percentages | null;
+  /** Story ids of the answers used, in input order (to open the stories behind a centre). */
+  readonly story_ids: string[];
+}
+
+export interface TriadSummary {
+  readonly groups: TriadGroupSummary[];
+  /** Answered dots of stories without an answer to the grouping question (0 without grouping). */
+  readonly n_without_group: number;
+  readonly zero_policy: ZeroPolicy;
+  /** describeZeroPolicy(zero_policy): the sentence to print next to the means. */
+  readonly zero_policy_description: string;
+  /**
+   * Comparison of the groups with at least one usable answer: Hotelling T^2 (two groups) or the
+   * permutation test (three or more); null without grouping, with fewer than two such groups, or
+   * when the test cannot be computed (too few answers, all dots on one line).
+   */
+  readonly test: TriadGroupResult | null;
+  /** Labels of the groups in the test, in the order of its n, centres and distances. */
+  readonly test_groups: (string | null)[];
+}
+
+export interface TriadSummaryOptions {
+  readonly zeroPolicy?: ZeroPolicy;
+  /** story_id -> group label; omit for one summary of all answers. */
+  readonly groupOf?: ReadonlyMap<string, string>;
+  /** Order of the group rows (e.g. the option order of the question); other labels follow sorted. */
+  readonly groupOrder?: readonly string[];
+  /** Seed and number of permutations for three or more groups. */
+  readonly permutation?: PermutationOptions;
+}
+
+export function toPercentages(x: Composition): Percentages {
+  return {top: x[0] * 100, left: x[1] * 100, right: x[2] * 100};
+}
+
+/** The parts of an answered row, clamped and closed, or null when it is not a usable answer. */
+export function answerComposition(a: TriadAnswer): Composition | null {
+  if (a.status !== "answered" || a.top === null || a.left === null || a.right === null) return null;
+  const parts: Composition = [a.top, a.left, a.right];
+  if (!parts.every(Number.isFinite) || Math.max(...parts) <= 0) return null;
+  return clampAndClose(parts);
+}
+
+interface GroupAnswers {
+  n_na: number;
+  n_skipped: number;
+  compositions: Composition[];
+  storyIds: string[];
+}
+
+export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSummaryOptions = {}): TriadSummary {
+  const policy = options.zeroPolicy ?? DEFAULT_ZERO_POLICY;
+  const {groupOf} = options;
+  const byGroup = new Map<string | null, GroupAnswers>();
+  let withoutGroup = 0;
+  for (const a of answers) {
+    const composition = answerComposition(a);
+    const group = groupOf ? groupOf.get(a.story_id) ?? undefined : null;
+    if (group === undefined) {
+      if (composition) withoutGroup++;
+      continue;
+    }
+    let g = byGroup.get(group);
+    if (!g) byGroup.set(group, (g = {n_na: 0, n_skipped: 0, compositions: [], storyIds: []}));
+    if (composition) {
+      g.compositions.push(composition);
+      g.storyIds.push(a.story_id);
+    } else if (a.status === "na") g.n_na++;
+    else g.n_skipped++;
+  }
+  if (!groupOf && byGroup.size === 0) byGroup.set(null, {n_na: 0, n_skipped: 0, compositions: [], storyIds: []});
+
+  const labels = orderGroups([...byGroup.keys()], options.groupOrder);
+  const used: Composition[][] = [];
+  const groups = labels.map((label) => {
+    const g = byGroup.get(label)!;
+    const handled = applyZeroPolicy(g.compositions, policy);
+    used.push(handled.compositions);
+    const raw = handled.kept.map((i) => g.compositions[i]);
+    return {
+      group: label, n: g.compositions.length, n_na: g.n_na, n_skipped: g.n_skipped,
+      n_zero_parts: handled.replaced + handled.dropped, n_used: handled.compositions.length,
+      arithmetic_mean: raw.length ? toPercentages(arithmeticMean(raw)) : null,
+      geometric_mean: handled.compositions.length ? toPercentages(geometricMean(handled.compositions)) : null,
+      story_ids: handled.kept.map((i) => g.storyIds[i])
+    };
+  });
+  const inTest = groupOf ? labels.map((_, i) => i).filter((i) => used[i].length > 0) : [];
+  return {
+    groups,
+    n_without_group: withoutGroup,
+    zero_policy: policy,
+    zero_policy_description: describeZeroPolicy(policy),
+    test: inTest.length >= 2 ? triadGroupTest(inTest.map((i) => used[i]), options.permutation) : null,
+    test_groups: inTest.length >= 2 ? inTest.map((i) => labels[i]) : []
+  };
+}
+
+/** Labels in the given order first, then the rest sorted (null, the ungrouped whole, stays alone). */
+function orderGroups<T extends string | null>(labels: T[], order: readonly string[] = []): T[] {
+  const rank = (label: T) => {
+    const i = label === null ? -1 : order.indexOf(label);
+    return i < 0 ? order.length : i;
+  };
+  return labels.sort((a, b) => rank(a) - rank(b) || String(a).localeCompare(String(b)));
+}
