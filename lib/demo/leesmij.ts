@@ -1,7 +1,9 @@
 /** LEESMIJ.txt: tells whoever opens the folder that the data are synthetic and how they were made. */
+import {nlAmount} from "./dutch-text.ts";
 import type {DemoKey} from "./key.ts";
 
-const euro = (n: number) => `EUR ${Math.round(n).toLocaleString("nl-NL")}`;
+// Formatted by hand, not toLocaleString: output must not depend on the ICU data of the Node build.
+const euro = (n: number) => `EUR ${nlAmount(Math.round(n) * 100, true).slice(0, -3)}`;
 
 export function leesmij(key: DemoKey): string {
   return [

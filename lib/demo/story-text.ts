@@ -47,32 +47,75 @@ const OPENINGS: Record<Theme, Record<Teller, readonly string[]>> = {
   }
 };
 
-const ACTIONS = [
-  "We zijn eerst gewoon gaan praten, aan de keukentafel.",
-  "We keken samen wat er in de buurt al is.",
-  "Een vrijwilliger uit de wijk ging een paar keer mee.",
-  "We maakten samen een plan met kleine stappen.",
-  "De buurvrouw en een vriendin hielpen mee.",
-  "We brachten de familie bij elkaar om te kijken wie wat kan doen.",
-  "Samen met de huisarts zochten we naar een oplossing dichtbij huis.",
-  "We regelden eerst het geld, daarna was er ruimte voor de rest."
-];
+const ACTIONS: Record<Teller, readonly string[]> = {
+  medewerker: [
+    "We zijn eerst gewoon gaan praten, aan de keukentafel.",
+    "We keken samen wat er in de buurt al is.",
+    "Een vrijwilliger uit de wijk ging een paar keer mee.",
+    "We maakten samen een plan met kleine stappen.",
+    "We brachten de familie bij elkaar om te kijken wie wat kan doen.",
+    "Samen met de huisarts zochten we naar een oplossing dichtbij huis.",
+    "We regelden eerst het geld, daarna was er ruimte voor de rest."
+  ],
+  inwoner: [
+    "Iemand van het sociaal team kwam bij mij thuis. We praatten aan de keukentafel.",
+    "De medewerker keek samen met mij wat er in de buurt al is.",
+    "Ik kreeg een vrijwilliger die een paar keer met mij meeging.",
+    "We maakten samen een plan met kleine stappen.",
+    "Mijn familie en de buren hielpen mee. Dat had ik zelf nooit gevraagd."
+  ]
+};
 
-const EXCEPTION_ACTIONS = [
-  "Hier was specialistische kennis nodig. Die hadden we zelf niet in huis, dus we vroegen een specialist mee te kijken.",
-  "De vraag moest eerst goed worden uitgezocht. Wat er echt speelde, was iets anders dan wat er gevraagd werd.",
-  "We hebben een deskundige erbij gehaald, want het ging om meer dan we dachten."
-];
+const EXCEPTION_ACTIONS: Record<Teller, readonly string[]> = {
+  medewerker: [
+    "Hier was specialistische kennis nodig. Die hadden we zelf niet in huis, dus we vroegen een specialist mee te kijken.",
+    "De vraag moest eerst goed worden uitgezocht. Wat er echt speelde, was iets anders dan wat er gevraagd werd.",
+    "We hebben een deskundige erbij gehaald, want het ging om meer dan we dachten."
+  ],
+  inwoner: [
+    "Er kwam een specialist bij. Die wist precies wat er aan de hand was.",
+    "Eerst moest goed worden uitgezocht wat ik nodig had. Dat duurde even."
+  ]
+};
 
-const OUTCOMES = [
-  "Nu gaat het een stuk beter. Er is geen zwaardere zorg nodig.",
-  "Inmiddels gaat hij weer elke week naar de koffieochtend.",
-  "Het gezin heeft weer rust. De kinderen slapen beter.",
-  "Ze heeft nu mensen om zich heen die ze kan bellen.",
-  "Het is nog niet klaar, maar er is weer hoop.",
-  "Hij heeft weer een eigen plek en een vaste dag om te sporten.",
-  "De zorg kon thuis blijven, met hulp van de buren."
-];
+const OUTCOMES: Record<Theme, Record<Teller, readonly string[]>> = {
+  scheiding: {
+    medewerker: ["De ouders praten weer met elkaar. De kinderen slapen beter.", "Er is een ouderschapsplan. Zwaardere jeugdhulp was niet nodig."],
+    inwoner: ["Nu gaat het beter met de kinderen. Ze weten waar ze aan toe zijn.", "We praten weer normaal met elkaar, voor de kinderen."]
+  },
+  dementie: {
+    medewerker: ["De zorg kon thuis blijven, met hulp van de buren.", "Twee keer per week is er de ontmoetingsgroep. De mantelzorger heeft weer wat rust."],
+    inwoner: ["Ik sta er niet meer alleen voor.", "Mijn moeder kan nog thuis wonen. De buurvrouw kijkt ook mee."]
+  },
+  dakloosheid: {
+    medewerker: ["Er is nu een eigen kamer, en elke week een vaste dag om te sporten.", "Er is nu een kleine woning. Opvang was niet meer nodig."],
+    inwoner: ["Ik heb nu een eigen plek. Dat voelt als een nieuw begin.", "Ik heb weer een adres en een uitkering. Nu kan ik verder."]
+  },
+  zorgmijding: {
+    medewerker: ["De deur gaat weer open. Er komt nu elke week iemand langs.", "Het is nog niet klaar, maar er is weer vertrouwen."],
+    inwoner: ["Ik ben blij dat ik de deur toch heb opengedaan.", "Ik durf nu zelf te bellen als het niet goed gaat."]
+  },
+  schulden: {
+    medewerker: ["Er is een betalingsregeling. Het gezin heeft weer overzicht.", "De post gaat weer open. Zwaardere hulp was niet nodig."],
+    inwoner: ["Ik heb weer overzicht over mijn geld.", "De schulden zijn nog niet weg, maar ik slaap weer."]
+  },
+  eenzaamheid: {
+    medewerker: ["Inmiddels komt er elke week iemand langs voor koffie.", "Er zijn nu mensen in de buurt om te bellen."],
+    inwoner: ["Ik ga nu elke dinsdag naar de koffieochtend.", "Ik heb nu een maatje. We wandelen samen."]
+  },
+  opvoeding: {
+    medewerker: ["Het kind gaat weer naar school. Thuis is het rustiger.", "De ouders weten nu beter wat ze kunnen doen als het misgaat."],
+    inwoner: ["Mijn zoon en ik hebben weer minder ruzie.", "Mijn dochter gaat weer naar school, eerst halve dagen."]
+  },
+  mantelzorg: {
+    medewerker: ["Er is nu één dag in de week vrij van zorg.", "De zorg is nu verdeeld over meer mensen."],
+    inwoner: ["Ik heb nu een dag in de week voor mezelf.", "Ik hoef het niet meer alleen te doen."]
+  },
+  "psychische klachten": {
+    medewerker: ["Er is weer contact met anderen, via een wandelgroep.", "Boodschappen doen lukt weer zonder hulp."],
+    inwoner: ["Ik ga weer naar buiten. Het gaat met kleine stappen.", "Ik voel me minder somber. Ik heb iemand die luistert."]
+  }
+};
 
 const QUOTES = [
   'Ze zei: "Ik dacht dat ik de enige was."',
@@ -103,17 +146,20 @@ export type TextQuirk = "formula" | "html" | "list" | null;
 
 export function storyText(rng: Rng, theme: Theme, teller: Teller, exception: boolean, force: TextQuirk = null): StoryText {
   const sentences = [rng.pick(OPENINGS[theme][teller])];
-  sentences.push(exception ? rng.pick(EXCEPTION_ACTIONS) : rng.pick(ACTIONS));
-  if (rng.chance(0.5)) sentences.push(rng.pick(ACTIONS));
-  if (rng.chance(0.35)) sentences.push(rng.pick(QUOTES));
-  sentences.push(rng.pick(OUTCOMES));
+  sentences.push(rng.pick((exception ? EXCEPTION_ACTIONS : ACTIONS)[teller]));
+  if (rng.chance(0.5)) {
+    const more = rng.pick(ACTIONS[teller]);
+    if (!sentences.includes(more)) sentences.push(more);
+  }
+  if (teller === "medewerker" && rng.chance(0.35)) sentences.push(rng.pick(QUOTES));
+  sentences.push(rng.pick(OUTCOMES[theme][teller]));
   let text: string;
   const layout = rng.uniform();
   if (force === "list" || (force === null && layout >= 0.35 && layout < 0.4)) text = sentences.map((s) => `- ${s}`).join("\n");
   else if (layout < 0.35) text = `${sentences.slice(0, 2).join(" ")}\n\n${sentences.slice(2).join(" ")}`;
   else text = sentences.join(" ");
   const quirk = rng.uniform();
-  if (force === "html" || (force === null && quirk < 0.03)) text = text.replace(/\. /, ". <b>Echt waar.</b><br>");
+  if (force === "html" || (force === null && quirk < 0.03)) text = `<b>${sentences[0]}</b><br>${text.slice(sentences[0].length).trimStart()}`;
   else if (force === "formula" || (force === null && quirk < 0.05)) text = `= ${text}`;
   return {title: rng.pick(TITLES[theme]), text};
 }
