@@ -90,9 +90,13 @@ export async function openModel(dir: string): Promise<Model> {
   };
 }
 
-/** A WHERE condition restricting a table to one gemeente, or `true` for all. */
+/**
+ * A WHERE condition restricting a table to one gemeente, or `true` for all. Rows without a gemeente
+ * are kept: a file without that column (a team's case register, a budget file) comes from the
+ * municipality that delivered it.
+ */
 export function gemeenteFilter(gemeente: string | null, column = "gemeente"): string {
-  return gemeente === null ? "true" : `${column} = ${sqlString(gemeente)}`;
+  return gemeente === null ? "true" : `(${column} = ${sqlString(gemeente)} OR ${column} IS NULL)`;
 }
 
 /**

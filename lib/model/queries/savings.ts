@@ -2,7 +2,7 @@
  * The small tables behind the avoided-cost figures (lib/methods/savings.ts), aggregated in DuckDB:
  *
  * - Monthly cost C_k: declaration lines summed per assignment (or, without an assignment number,
- *   per client and product) per calendar month of the period start, so a credit line cancels the
+ *   per client) per calendar month of the period start, so a credit line cancels the
  *   line it corrects; months that net to zero or less (fully credited) are left out; then the
  *   median of those monthly sums per productcategorie and per (productcategorie, productcode).
  *   DuckDB's median interpolates: for an even count it is the mean of the two middle values.
@@ -35,6 +35,7 @@ export async function observedMonthlyCosts(model: Model, gemeente: string | null
       coalesce(assignment_id, 'client:' || client_key) AS unit, date_trunc('month', period_start) AS month, sum(amount) AS net
     FROM declarations
     WHERE ${gemeenteFilter(gemeente)} AND productcategorie IS NOT NULL AND period_start IS NOT NULL AND amount IS NOT NULL
+      AND (assignment_id IS NOT NULL OR client_key IS NOT NULL)
       ${level === "code" ? "AND productcode IS NOT NULL" : ""}
     GROUP BY ALL`;
   return model.rows<ObservedCost>(`
