@@ -148,6 +148,7 @@ const costliest: Figure = {
 
 /** Sub-subcommands; add a figure here (e.g. triads) with its own module-level definition. */
 export const figures: Record<string, Figure> = {savings, costliest};
+figures.triads = (await import("./stats-triads.ts")).triads;
 
 function usageError(message: string): number {
   console.error(message);
