@@ -13,5 +13,7 @@ export default {
   // Framework's built-in DuckDB would download extensions at build time; the pages use their own engine.
   duckdb: {extensions: {json: null, parquet: null}},
   search: false,
+  // TypeScript loaders run with this Node and tsx from node_modules (no reliance on PATH).
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]},
   footer: "warmkoud — open source werkplaats voor de evaluatie van het sociaal domein."
 };
