@@ -5,14 +5,15 @@
  *
  * JSON: an array with one object per triad and group (group null without --by), in triad order
  * and the option order of the grouping question:
- *   {triad, title, labels: [top, left, right], group, n, n_na, n_skipped, n_without_group,
+ *   {triad, title, labels: [top, left, right], group, n, n_na, n_skipped, n_used, n_without_group,
  *    zero_policy: {kind, delta, n_affected, description}, arithmetic_mean: {top, left, right},
  *    geometric_mean: {top, left, right}, hotelling, permutation}
  * `hotelling` ({t2, f, df1, df2, p, aitchison_distance}) is the comparison of the two groups of
  * that triad and is repeated on both group rows, so every row stands on its own; it is null
  * otherwise. With three or more groups `permutation` ({statistic, p, permutations, seed,
  * aitchison_distance}: the permutation test of the Lawley-Hotelling trace) takes its place.
- * Percentages are rounded to 2 decimals, test statistics to 6 significant digits; a mean is null
+ * n counts the answered dots; n_used those the means and the test use (n minus the answers dropped
+ * under --zeros drop). Percentages are rounded to 2 decimals, test statistics to 6 significant digits; a mean is null
  * when a group has no usable answer. n_without_group (answered dots of stories without an answer to
  * the --by question, left out of the comparison) is null without --by.
  */
@@ -113,7 +114,7 @@ export function triadsJson(reports: readonly TriadReport[], grouped: boolean): o
       ? {statistic: significant(t.statistic), p: significant(t.p), permutations: t.permutations, seed: t.seed, aitchison_distance: significant(t.distance)}
       : null;
     return s.groups.map((g) => ({
-      triad, title, labels, group: g.group, n: g.n, n_na: g.n_na, n_skipped: g.n_skipped,
+      triad, title, labels, group: g.group, n: g.n, n_na: g.n_na, n_skipped: g.n_skipped, n_used: g.n_used,
       n_without_group: grouped ? s.n_without_group : null,
       zero_policy: {
         kind: s.zero_policy.kind === "replace" ? "multiplicative" : "drop", delta: s.zero_policy.delta,
