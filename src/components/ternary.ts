@@ -174,18 +174,22 @@ export function makeSelectable(
   let brushLayer: ReturnType<typeof select<SVGGElement, unknown>> | null = null;
   const brushing = brush<unknown>().extent(extent);
 
-  const setValue = (ids: readonly string[], groupLabel: string | null, fromBrush = false) => {
+  const show = (ids: readonly string[], groupLabel: string | null) => {
     out.value = [...ids];
     const chosen = new Set(ids);
     for (const dot of dots) {
       const id = dot.getAttribute("data-id");
-      dot.classList.toggle("wk-selected", id !== null && chosen.has(id));
-      dot.classList.toggle("wk-faded", chosen.size > 0 && !(id !== null && chosen.has(id)));
+      const selected = id !== null && chosen.has(id);
+      dot.classList.toggle("wk-selected", selected);
+      dot.classList.toggle("wk-faded", chosen.size > 0 && !selected);
     }
     for (const b of buttons.querySelectorAll("button[data-group]")) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-group") === groupLabel));
     }
     status.textContent = ids.length === 0 ? "Geen verhalen gekozen." : `${storyCount(ids.length)} gekozen${groupLabel ? `: ${groupLabel}` : ""}.`;
+  };
+  const setValue = (ids: readonly string[], groupLabel: string | null, fromBrush = false) => {
+    show(ids, groupLabel);
     if (!fromBrush && brushLayer) brushLayer.call(brushing.move, null);
     out.dispatchEvent(new Event("input", {bubbles: true}));
   };
@@ -219,15 +223,7 @@ export function makeSelectable(
   buttons.append(clear);
   figure.append(buttons, status);
 
-  out.value = [...initial];
-  // Show the initial state without announcing a change.
-  const chosen = new Set(initial);
-  for (const dot of dots) {
-    const id = dot.getAttribute("data-id");
-    dot.classList.toggle("wk-selected", id !== null && chosen.has(id));
-    dot.classList.toggle("wk-faded", chosen.size > 0 && !(id !== null && chosen.has(id)));
-  }
-  status.textContent = chosen.size === 0 ? "Geen verhalen gekozen." : `${storyCount(chosen.size)} gekozen.`;
+  show(initial, null); // the initial state, without announcing a change
   return out;
 }
 
@@ -316,7 +312,7 @@ export interface TernaryOptions {
   selection?: readonly string[];
 }
 
-const MARGIN = {top: 46, right: 18, bottom: 50, left: 18};
+const MARGIN = {marginTop: 46, marginRight: 18, marginBottom: 50, marginLeft: 18};
 
 interface PlacedRow {
   readonly id: string;
@@ -330,8 +326,8 @@ interface PlacedRow {
 export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions = {}): SelectableFigure {
   const doc = document;
   const width = Math.max(240, options.width ?? 640);
-  const innerWidth = width - MARGIN.left - MARGIN.right;
-  const height = Math.round(innerWidth * TRIANGLE_HEIGHT + MARGIN.top + MARGIN.bottom);
+  const innerWidth = width - MARGIN.marginLeft - MARGIN.marginRight;
+  const height = Math.round(innerWidth * TRIANGLE_HEIGHT + MARGIN.marginTop + MARGIN.marginBottom);
   const labels = (options.labels ?? ["boven", "links", "rechts"]).map((l) => stripHtml(l)) as [string, string, string];
   const groupBy = options.groupBy ?? options.fill;
   const summary = triadSummary(rows, {labels, groupBy, groupOrder: options.colorOrder, zeroPolicy: options.zeroPolicy ?? DEFAULT_ZERO_POLICY});
@@ -374,7 +370,7 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
 
   const selectable = options.interactive === false
     ? Object.assign(figure, {value: [...(options.selection ?? [])]})
-    : makeSelectable(figure, svg, pixelPoints(svg, placed.rows), zoneGroups(placed.rows, labels), [[MARGIN.left, MARGIN.top], [width - MARGIN.right, height - MARGIN.bottom]], options.selection);
+    : makeSelectable(figure, svg, pixelPoints(svg, placed.rows), zoneGroups(placed.rows, labels), [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
   if (options.text !== false) figure.append(chartText(summary, {countFormat: options.countFormat, document: doc}));
   return selectable;
 }
