@@ -18,8 +18,13 @@ const work = mkdtempSync(join(tmpdir(), "warmkoud-import-"));
 const keyFile = join(work, "key.hex");
 writeFileSync(keyFile, KEY_HEX);
 const key = Buffer.from(KEY_HEX, "hex");
-const delivery = join(work, "delivery");
-cpSync(FIXTURES, delivery, {recursive: true});
+/** The case register and the declaration files (the other fixture folders are tested in import-cold). */
+const copyDelivery = (to: string) => {
+  cpSync(join(FIXTURES, "casusregister.csv"), join(to, "casusregister.csv"));
+  cpSync(join(FIXTURES, "tweedelijn"), join(to, "tweedelijn"), {recursive: true});
+  return to;
+};
+const delivery = copyDelivery(join(work, "delivery"));
 
 let conn: DuckDBConnection;
 beforeAll(async () => {
@@ -115,8 +120,7 @@ describe("importing the cold fixtures", () => {
 
 describe("verify", () => {
   it("catches a changed input and a changed output", async () => {
-    const copy = join(work, "delivery-verify");
-    cpSync(FIXTURES, copy, {recursive: true});
+    const copy = copyDelivery(join(work, "delivery-verify"));
     const out = join(work, "model-verify");
     await importDelivery([copy], {out, keyFile});
     expect(await verifyCli([out])).toBe(0);

@@ -66,8 +66,7 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
     for (const spec of tables) await conn.run(createTableSql(spec));
     await installDutchMacros(conn);
     const ctx = context(conn, root, key, {format: options.format, definition: options.definition, profile: options.profile, demo});
-    const reports: FileReport[] = [];
-    for (const {file, importer} of plan.runs) reports.push(await importer.run(file, ctx));
+    const reports = await runPlan(plan, ctx);
     const out = resolve(options.out);
     const outputs = await writeModel(out, async (dir) => {
       const written: OutputFile[] = [];
@@ -88,6 +87,22 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+/** Runs every file (batched per importer where it supports runMany); reports in plan order. */
+async function runPlan(plan: Plan, ctx: ImportContext): Promise<FileReport[]> {
+  const done = new Map<string, FileReport>();
+  for (const {file, importer} of plan.runs) {
+    if (done.has(file)) continue;
+    if (importer.runMany) {
+      const batch = plan.runs.filter((r) => r.importer === importer).map((r) => r.file);
+      const batchReports = await importer.runMany(batch, ctx);
+      batch.forEach((f, i) => done.set(f, batchReports[i]));
+    } else {
+      done.set(file, await importer.run(file, ctx));
+    }
+  }
+  return plan.runs.map((r) => done.get(r.file)!);
 }
 
 /** Identifies the key without revealing it (same key_id = pseudonyms that join). */

@@ -74,6 +74,11 @@ export interface Importer {
   /** Loads the file into the staging tables; throws ImportFileError when the file cannot be read at all. */
   run(file: string, ctx: ImportContext): Promise<FileReport>;
   /**
+   * Optional: imports all files of this format in one go (one report per file, same order). The
+   * orchestrator prefers it over `run` (e.g. hundreds of small monthly XML messages).
+   */
+  runMany?(files: string[], ctx: ImportContext): Promise<FileReport[]>;
+  /**
    * Optional: true for a companion file this importer reads itself next to its main file (a
    * definition JSON, a story form). The orchestrator then does not import it on its own.
    */

@@ -10,6 +10,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {sqlIdent, sqlString} from "../../formats/csv.ts";
 import {table as tableSpec} from "../../model/schema.ts";
 import type {FileReport, Rejection} from "../types.ts";
+import {testBsnWarning} from "./common.ts";
 
 export interface Check {
   /** Column as named in the file (or XML element path), for the report. */
@@ -26,15 +27,24 @@ export interface Conversion {
   checks: Check[];
   /** Extra helper columns kept in the typed table (e.g. duplicate keys), not inserted. */
   helpers?: Record<string, string>;
+  /** SQL for the source file (relative path) of each row, kept as `__file`: one conversion may cover many files. */
+  file: string;
+  /** SQL for the test-range flag of the row's BSN, kept as `__test` (default false). */
+  test?: string;
 }
 
-/** Builds temp table `typed` (target columns + helpers + `__row` + `__rejects`). */
-export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conversion): Promise<void> {
-  const values = Object.entries({...c.values, ...c.helpers}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
+/**
+ * Builds temp table `typed` (target columns + helpers + `__row`, `__file`, `__test`, `__rejects`);
+ * returns its column names.
+ */
+export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conversion): Promise<string[]> {
+  const columns = {...c.values, ...c.helpers, __file: c.file, __test: c.test ?? "false"};
+  const values = Object.entries(columns).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
   const checks = c.checks.length
     ? `list_filter([${c.checks.map((k) => `{'column': ${sqlString(k.column)}, 'reason': (${k.reason})::VARCHAR}`).join(", ")}], x -> x.reason IS NOT NULL)`
     : `[]::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
+  return [...Object.keys(columns), "__row", "__rejects"];
 }
 
 /**
@@ -46,11 +56,15 @@ export async function rejectMatching(conn: DuckDBConnection, typed: string, colu
   await conn.run(`UPDATE ${t} SET __rejects = list_append(${t}.__rejects, {'column': ${sqlString(column)}, 'reason': (${reasonSql})::VARCHAR}) FROM ${from} WHERE ${where}`);
 }
 
-/** Inserts the rows of `typed` without rejections into canonical `target`; `extra` sets lineage etc. */
-export async function insertAccepted(conn: DuckDBConnection, typed: string, target: string, extra: Record<string, string> = {}, where = "true"): Promise<void> {
+/**
+ * Inserts the rows of `typed` (columns `typedColumns`, as returned by buildTyped) without
+ * rejections into canonical `target`; `extra` overrides columns (lineage is filled in).
+ */
+export async function insertAccepted(conn: DuckDBConnection, typed: string, typedColumns: string[], target: string, extra: Record<string, string> = {}, where = "true"): Promise<void> {
   const spec = tableSpec(target);
   const names = Object.keys(spec.columns);
-  const have = new Set(await columnNames(conn, typed));
+  const have = new Set(typedColumns);
+  extra = {source_file: "__file", source_row: "__row", ...extra};
   const select = names.map((n) => {
     const sql = extra[n] ?? (have.has(n) ? sqlIdent(n) : "NULL");
     return `(${sql})::${spec.columns[n]}`;
@@ -58,30 +72,44 @@ export async function insertAccepted(conn: DuckDBConnection, typed: string, targ
   await conn.run(`INSERT INTO ${sqlIdent(target)} (${names.map(sqlIdent).join(", ")}) SELECT ${select.join(", ")} FROM ${sqlIdent(typed)} WHERE len(__rejects) = 0 AND (${where})`);
 }
 
-async function columnNames(conn: DuckDBConnection, table: string): Promise<string[]> {
-  const r = await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = ${sqlString(table)}`);
-  return r.getColumnsJS()[0]?.map(String) ?? [];
+export interface ReportInput {
+  /** Relative path, as in `__file`. */
+  file: string;
+  format: string;
+  /** Rejections made before typing (lines DuckDB could not split). */
+  structural?: Rejection[];
+  warnings?: string[];
 }
 
-/** Counts and rejections of `typed`, merged with earlier (structural) rejections. */
-export async function report(conn: DuckDBConnection, typed: string, file: string, format: string, earlier: Rejection[] = [], warnings: string[] = []): Promise<FileReport> {
+/**
+ * One FileReport per file covered by `typed`, from two grouped queries (not two per file: a
+ * delivery may hold hundreds of monthly messages). Adds the test-range warning outside demo mode.
+ */
+export async function reports(conn: DuckDBConnection, typed: string, files: ReportInput[], demo: boolean): Promise<FileReport[]> {
   const t = sqlIdent(typed);
-  const [total, rejected] = (await conn.runAndReadAll(`SELECT count(*), count(*) FILTER (WHERE len(__rejects) > 0) FROM ${t}`)).getRows()[0].map(Number);
-  const rows = (await conn.runAndReadAll(
-    `SELECT __row AS row, r."column" AS "column", r.reason AS reason FROM (SELECT __row, unnest(__rejects) AS r FROM ${t} WHERE len(__rejects) > 0) ORDER BY __row, "column"`
-  )).getRowObjectsJS();
-  const rejects = [...earlier, ...rows.map((r) => ({row: Number(r.row), column: String(r.column), reason: String(r.reason)}))].sort((a, b) => a.row - b.row);
-  const earlierRows = new Set(earlier.map((r) => r.row)).size;
-  return {
-    file, format,
-    rows_read: total + earlierRows,
-    rows_accepted: total - rejected,
-    rows_rejected: rejected + earlierRows,
-    rejects, warnings
-  };
-}
-
-/** `count(*)` of a query, for warnings. */
-export async function countWhere(conn: DuckDBConnection, typed: string, where: string): Promise<number> {
-  return Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(typed)} WHERE ${where}`)).getRows()[0][0]);
+  const counts = new Map<string, number[]>();
+  for (const r of (await conn.runAndReadAll(
+    `SELECT __file, count(*), count(*) FILTER (WHERE len(__rejects) > 0), count(*) FILTER (WHERE __test AND len(__rejects) = 0) FROM ${t} GROUP BY __file`
+  )).getRows()) counts.set(String(r[0]), r.slice(1).map(Number));
+  const rejects = new Map<string, Rejection[]>();
+  for (const r of (await conn.runAndReadAll(
+    `SELECT __file, __row, x."column", x.reason FROM (SELECT __file, __row, unnest(__rejects) AS x FROM ${t} WHERE len(__rejects) > 0) ORDER BY __file, __row, x."column"`
+  )).getRows()) {
+    const list = rejects.get(String(r[0])) ?? [];
+    list.push({row: Number(r[1]), column: String(r[2]), reason: String(r[3])});
+    rejects.set(String(r[0]), list);
+  }
+  return files.map(({file, format, structural = [], warnings = []}) => {
+    const [total, rejected, tests] = counts.get(file) ?? [0, 0, 0];
+    const structuralRows = new Set(structural.map((r) => r.row)).size;
+    const notes = tests > 0 && !demo ? [...warnings, testBsnWarning(tests)] : warnings;
+    return {
+      file, format,
+      rows_read: total + structuralRows,
+      rows_accepted: total - rejected,
+      rows_rejected: rejected + structuralRows,
+      rejects: [...structural, ...(rejects.get(file) ?? [])].sort((a, b) => a.row - b.row),
+      warnings: notes
+    };
+  });
 }

@@ -3,7 +3,7 @@
  * declared product, euros with decimal comma, a separate Debet/Credit column. Pure DuckDB SQL from
  * file to staging table, so 1M-10M lines never become JS objects.
  */
-import {dropCsv, loadCsv, openCsv, sqlIdent} from "../../formats/csv.ts";
+import {dropCsv, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.ts";
 import type {FileProbe, ImportContext, Importer} from "../registry.ts";
 import type {FileReport} from "../types.ts";
 import {ImportFileError} from "../types.ts";
@@ -46,9 +46,13 @@ async function runDeclarationsCsv(file: string, ctx: ImportContext): Promise<Fil
     const loaded = await loadCsv(ctx.connection, src, raw);
     const view = `${raw}_named`;
     const select = [...columns].map(([c, i]) => `${sqlIdent(`c${i}`)} AS ${sqlIdent(c)}`).join(", ");
-    await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row FROM ${sqlIdent(raw)}`);
+    const rel = ctx.relative(file);
+    await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row, ${sqlString(rel)} AS __file FROM ${sqlIdent(raw)}`);
     const labels = Object.fromEntries([...columns].map(([c, i]) => [c, src.header.fields[i]]));
-    const result = await convertDeclarations(ctx, file, "declaraties-csv", {raw: view, labels, cents: false, delimiter: src.delimiter, structural: loaded.structural});
+    const [result] = await convertDeclarations(ctx, {
+      raw: view, labels, cents: false, delimiter: src.delimiter,
+      files: [{file: rel, format: "declaraties-csv", structural: loaded.structural}]
+    });
     await ctx.connection.run(`DROP VIEW ${sqlIdent(view)}`);
     await dropCsv(ctx.connection, raw);
     return result;

@@ -5,11 +5,11 @@
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
-import {decimalReasonSql, decimalSql, sqlIdent, sqlString} from "../../formats/csv.ts";
+import {decimalReasonSql, decimalSql, sqlIdent} from "../../formats/csv.ts";
 import type {ImportContext} from "../registry.ts";
-import type {FileReport, Rejection} from "../types.ts";
-import {buildTyped, countWhere, insertAccepted, rejectMatching, report, type Check} from "./convert.ts";
-import {nextId, testBsnWarning} from "./common.ts";
+import type {FileReport} from "../types.ts";
+import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.ts";
+import {nextId} from "./common.ts";
 
 /** Raw cells every declaration source provides (VARCHAR), plus `__row`. */
 export const RAW_DECLARATION_COLUMNS = [
@@ -19,19 +19,20 @@ export const RAW_DECLARATION_COLUMNS = [
 export type RawDeclarationColumn = (typeof RAW_DECLARATION_COLUMNS)[number];
 
 export interface DeclarationSource {
-  /** Raw table or view with the RAW_DECLARATION_COLUMNS (missing ones may be absent) and `__row`. */
+  /** Raw table or view with the RAW_DECLARATION_COLUMNS (missing ones may be absent), `__row` and `__file`. */
   raw: string;
+  /** The files the raw table covers (relative paths as in `__file`), with their format and structural rejections. */
+  files: ReportInput[];
   /** Column label in the report for each raw column (header name or XML element path). */
   labels: Partial<Record<RawDeclarationColumn, string>>;
   /** Amounts and tariffs as integer eurocents (iStandaarden) instead of euros with decimals. */
   cents: boolean;
   delimiter?: string;
-  structural?: Rejection[];
 }
 
 const padDigits = (c: string, width: number) => `CASE WHEN regexp_full_match(nl_text(${c}), '\\d+') THEN lpad(nl_text(${c}), ${width}, '0') ELSE nl_text(${c}) END`;
 
-export async function convertDeclarations(ctx: ImportContext, file: string, format: string, source: DeclarationSource): Promise<FileReport> {
+export async function convertDeclarations(ctx: ImportContext, source: DeclarationSource): Promise<FileReport[]> {
   const conn = ctx.connection;
   const has = (c: RawDeclarationColumn) => c in source.labels;
   const cell = (c: RawDeclarationColumn) => (has(c) ? `r.${sqlIdent(c)}` : "NULL::VARCHAR");
@@ -85,18 +86,17 @@ export async function convertDeclarations(ctx: ImportContext, file: string, form
   }
   const typed = nextId("typed_decl");
   const helpers = {
-    __test: "coalesce(b.test, false)",
     __id: `hash(${values.declaration_id}, ${values.line_id})`,
     // Cast as stored, so the hash equals that of a line already in the staging table.
     __content: `hash(b.pseudonym, ${values.assignment_id}, ${values.productcategorie}, ${values.productcode}, ${values.provider_agb}, ${values.period_start}, ${values.period_end}, (${values.volume})::DOUBLE, (${values.amount})::DECIMAL(14,2))`
   };
-  await buildTyped(conn, typed, {from: `${sqlIdent(source.raw)} r LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${cell("bsn")})`, values, checks, helpers});
+  const columns = await buildTyped(conn, typed, {
+    from: `${sqlIdent(source.raw)} r LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${cell("bsn")})`,
+    values, checks, helpers, file: "r.__file", test: "coalesce(b.test, false)"
+  });
   await rejectDuplicates(ctx, typed, label("line_id"));
-  await insertAccepted(conn, typed, "declarations", {source_file: sqlString(ctx.relative(file)), source_row: "__row"});
-  const warnings: string[] = [];
-  const tests = await countWhere(conn, typed, "__test AND len(__rejects) = 0");
-  if (tests > 0 && !ctx.options.demo) warnings.push(testBsnWarning(tests));
-  const result = await report(conn, typed, ctx.relative(file), format, source.structural ?? [], warnings);
+  await insertAccepted(conn, typed, columns, "declarations");
+  const result = await reports(conn, typed, source.files, ctx.options.demo);
   await conn.run(`DROP TABLE ${sqlIdent(typed)}`);
   return result;
 }
@@ -110,9 +110,11 @@ async function rejectDuplicates(ctx: ImportContext, typed: string, column: strin
   const conn = ctx.connection;
   const t = sqlIdent(typed);
   for (const [key, what, usable] of [["__id", "declaration and line number", "line_id IS NOT NULL"], ["__content", "content", "true"]] as const) {
-    await rejectMatching(conn, typed, column, `'duplicate ${what} of row ' || d.first`,
-      `(SELECT __row AS at, min(__row) OVER (PARTITION BY ${key}) AS first FROM ${t} WHERE len(__rejects) = 0 AND ${usable}) d`,
-      `${t}.__row = d.at AND d.at > d.first`);
+    const order = `OVER (PARTITION BY ${key} ORDER BY __file, __row)`;
+    await rejectMatching(conn, typed, column,
+      `'duplicate ${what} of row ' || d.first_row || CASE WHEN d.first_file <> ${t}.__file THEN ' in ' || d.first_file ELSE '' END`,
+      `(SELECT __file AS file, __row AS at, row_number() ${order} AS n, first_value(__row) ${order} AS first_row, first_value(__file) ${order} AS first_file FROM ${t} WHERE len(__rejects) = 0 AND ${usable}) d`,
+      `${t}.__file = d.file AND ${t}.__row = d.at AND d.n > 1`);
   }
   const staged = (key: string, sql: string) => `(SELECT ${sql} AS ${key}, min(source_file) AS file FROM declarations GROUP BY ALL) s`;
   await rejectMatching(conn, typed, column, `'duplicate of a line already imported from ' || s.file`,

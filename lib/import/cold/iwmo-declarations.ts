@@ -9,7 +9,9 @@ import {decodeHead, readHead, sqlIdent} from "../../formats/csv.ts";
 import type {FileProbe, ImportContext, Importer} from "../registry.ts";
 import type {FileReport} from "../types.ts";
 import {ImportFileError} from "../types.ts";
+import type {DuckDBAppender} from "@duckdb/node-api";
 import {nextId} from "./common.ts";
+import type {ReportInput} from "./convert.ts";
 import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn} from "./declarations.ts";
 
 /** Where each raw column comes from: element paths tried in order (record first, then context). */
@@ -37,38 +39,54 @@ const DECLARATION_CODES = new Set(["323", "303"]);
 export const iwmoDeclarationImporter: Importer = {
   format: "iwmo-323",
   detect: (probe: FileProbe) => DECLARATION_CODES.has(messageKind(probe.head)?.code ?? ""),
-  run: runDeclarationMessage
+  run: async (file, ctx) => (await runDeclarationMessages([file], ctx))[0],
+  runMany: runDeclarationMessages
 };
 
-async function runDeclarationMessage(file: string, ctx: ImportContext): Promise<FileReport> {
-  const kind = messageKind(decodeHead(await readHead(file, 4096), true));
-  if (!kind || !DECLARATION_CODES.has(kind.code)) throw new ImportFileError(file, "not an iWmo/iJw 323 or 303 declaration message");
+/**
+ * All messages of a delivery (one per provider per law per month: hundreds of small files) go
+ * into one raw table and are converted together: one set of queries instead of one per file.
+ */
+async function runDeclarationMessages(files: string[], ctx: ImportContext): Promise<FileReport[]> {
   const conn = ctx.connection;
   const raw = nextId("raw_msg");
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(raw)} (${RAW_DECLARATION_COLUMNS.map((c) => `${sqlIdent(c)} VARCHAR`).join(", ")}, __row INTEGER)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(raw)} (${RAW_DECLARATION_COLUMNS.map((c) => `${sqlIdent(c)} VARCHAR`).join(", ")}, __row INTEGER, __file VARCHAR)`);
+  const inputs: ReportInput[] = [];
   const appender = await conn.createAppender(raw, "main", "temp");
-  let count = 0;
   try {
-    await readMessage(file, "Prestatie", (r) => {
-      for (const c of RAW_DECLARATION_COLUMNS) {
-        const value = c === "law" ? kind.law : valueOf(r, c);
-        if (value === undefined) appender.appendNull();
-        else appender.appendVarchar(value);
-      }
-      appender.appendInteger(r.line);
-      appender.endRow();
-      count++;
-    });
-  } catch (error) {
+    for (const file of files) inputs.push(await appendMessage(file, ctx.relative(file), appender));
+  } finally {
     appender.closeSync();
-    throw new ImportFileError(file, (error as Error).message);
   }
-  appender.closeSync();
-  if (count === 0) throw new ImportFileError(file, "the message holds no Prestatie (declaration line)");
   const labels = Object.fromEntries(RAW_DECLARATION_COLUMNS.map((c) => [c, FIELDS[c].label]));
-  const result = await convertDeclarations(ctx, file, `i${kind.law === "wmo" ? "wmo" : "jw"}-${kind.code}`, {raw, labels, cents: true});
+  const result = await convertDeclarations(ctx, {raw, labels, cents: true, files: inputs});
   await conn.run(`DROP TABLE ${sqlIdent(raw)}`);
   return result;
+}
+
+/** Streams one message into the raw table; an unreadable message is an ImportFileError. */
+async function appendMessage(file: string, relative: string, appender: DuckDBAppender): Promise<ReportInput> {
+  const kind = messageKind(decodeHead(await readHead(file, 4096), true));
+  if (!kind || !DECLARATION_CODES.has(kind.code)) throw new ImportFileError(file, "not an iWmo/iJw 323 or 303 declaration message");
+  // Collected per file first, so that a truncated message leaves nothing behind in the raw table.
+  const records: MessageRecord[] = [];
+  try {
+    await readMessage(file, "Prestatie", (r) => records.push(r));
+  } catch (error) {
+    throw new ImportFileError(file, (error as Error).message);
+  }
+  if (records.length === 0) throw new ImportFileError(file, "the message holds no Prestatie (declaration line)");
+  for (const r of records) {
+    for (const c of RAW_DECLARATION_COLUMNS) {
+      const value = c === "law" ? kind.law : valueOf(r, c);
+      if (value === undefined) appender.appendNull();
+      else appender.appendVarchar(value);
+    }
+    appender.appendInteger(r.line);
+    appender.appendVarchar(relative);
+    appender.endRow();
+  }
+  return {file: relative, format: `i${kind.law === "wmo" ? "wmo" : "jw"}-${kind.code}`};
 }
 
 function valueOf(r: MessageRecord, c: RawDeclarationColumn): string | undefined {

@@ -7,9 +7,9 @@ import type {FileProbe, ImportContext, Importer} from "../registry.ts";
 import type {FileReport} from "../types.ts";
 import {ImportFileError} from "../types.ts";
 import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.ts";
-import {buildTyped, countWhere, insertAccepted, rejectMatching, report, type Check} from "./convert.ts";
+import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.ts";
 import {columnType, loadProfile, normaliseHeader, profileMatches, shippedProfiles, type Profile} from "./profile.ts";
-import {nextId, testBsnWarning} from "./common.ts";
+import {nextId} from "./common.ts";
 
 /** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
 export function chooseProfile(header: string[], forced?: string): Profile | undefined {
@@ -50,6 +50,8 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   const values: Record<string, string> = {};
   const checks: Check[] = [];
   let from = `${sqlIdent(raw)} r`;
+  let test = "false";
+  const rel = ctx.relative(file);
   for (const canonical of Object.keys(profile.columns)) {
     const header = profile.columns[canonical];
     const c = `r.${sqlIdent(rawColumn(canonical))}`;
@@ -58,7 +60,7 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
       const bsn = await ctx.bsnTable(`SELECT ${sqlIdent(rawColumn(canonical))} FROM ${sqlIdent(raw)}`);
       from += ` LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${c})`;
       values.client_key = "b.pseudonym";
-      values.__test = "coalesce(b.test, false)";
+      test = "coalesce(b.test, false)";
       checks.push({column: header, reason: "b.reason"});
       continue;
     }
@@ -69,21 +71,15 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   }
   for (const [canonical, value] of Object.entries(profile.constants ?? {})) values[canonical] = sqlString(value);
   checks.push(...orderChecks(profile, values));
-  await buildTyped(conn, typed, {from, values, checks});
+  const columns = await buildTyped(conn, typed, {from, values, checks, file: sqlString(rel), test});
   if (profile.table === "cases") await rejectDuplicateCases(conn, typed, profile.columns.case_id ?? "case_id");
-  const lineage = {source_file: sqlString(ctx.relative(file)), source_row: "__row"};
-  const warnings: string[] = [];
   if (profile.table === "cases") {
-    await insertAccepted(conn, typed, "cases", {...lineage, test_bsn: ctx.options.demo ? "false" : "__test"});
-    await insertRequests(conn, typed, profile, lineage);
+    await insertAccepted(conn, typed, columns, "cases", {test_bsn: ctx.options.demo ? "false" : "__test"});
+    await insertRequests(conn, typed, columns, profile);
   } else {
-    await insertAccepted(conn, typed, profile.table, lineage);
+    await insertAccepted(conn, typed, columns, profile.table);
   }
-  if ("client_key" in values) {
-    const tests = await countWhere(conn, typed, "__test AND len(__rejects) = 0");
-    if (tests > 0 && !ctx.options.demo) warnings.push(testBsnWarning(tests));
-  }
-  const result = await report(conn, typed, ctx.relative(file), `${format}:${profile.name}`, loaded.structural, warnings);
+  const [result] = await reports(conn, typed, [{file: rel, format: `${format}:${profile.name}`, structural: loaded.structural}], ctx.options.demo);
   await conn.run(`DROP TABLE ${sqlIdent(typed)}`);
   await dropCsv(conn, raw);
   return result;
@@ -132,15 +128,15 @@ async function rejectDuplicateCases(conn: ImportContext["connection"], typed: st
     `${t}.case_id = c.case_id AND len(${t}.__rejects) = 0`);
 }
 
-async function insertRequests(conn: ImportContext["connection"], typed: string, profile: Profile, lineage: Record<string, string>): Promise<void> {
+async function insertRequests(conn: ImportContext["connection"], typed: string, columns: string[], profile: Profile): Promise<void> {
   const fields = Object.keys(profile.columns).filter((k) => k.startsWith("request."));
   if (fields.length === 0) return;
-  const extra: Record<string, string> = {...lineage};
+  const extra: Record<string, string> = {};
   for (const f of fields) extra[f.slice(8)] = sqlIdent(f);
   const category = profile.columns["request.productcategorie"] ? sqlIdent("request.productcategorie") : "NULL";
   const domain = "domain" in profile.columns ? "domain" : "NULL";
   extra.law = `CASE WHEN ${domain} IN ('wmo', 'jeugd') THEN ${domain} WHEN TRY_CAST(${category} AS INTEGER) >= 31 THEN 'jeugd' WHEN TRY_CAST(${category} AS INTEGER) >= 1 THEN 'wmo' END`;
   extra.status = "'gevraagd'";
   const any = fields.filter((f) => f !== "request.likelihood").map((f) => `${sqlIdent(f)} IS NOT NULL`).join(" OR ");
-  await insertAccepted(conn, typed, "requests", extra, any || "false");
+  await insertAccepted(conn, typed, columns, "requests", extra, any || "false");
 }

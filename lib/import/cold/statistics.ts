@@ -15,7 +15,7 @@ import {decimalSql, dropCsv, headRecords, loadCsv, openCsv, sqlIdent, sqlString}
 import type {FileProbe, ImportContext, Importer} from "../registry.ts";
 import type {FileReport} from "../types.ts";
 import {ImportFileError} from "../types.ts";
-import {buildTyped, report, type Check} from "./convert.ts";
+import {buildTyped, reports, type Check} from "./convert.ts";
 import {nextId} from "./common.ts";
 import {normaliseHeader} from "./profile.ts";
 
@@ -76,12 +76,13 @@ async function runStatistics(file: string, ctx: ImportContext): Promise<FileRepo
       values[`s${m.i}`] = `nl_text(r.${sqlIdent(m.column)}) = '.' OR nl_text(r.${sqlIdent(m.column)}) IS NULL`;
       checks.push({column: m.label, reason: `CASE WHEN nl_text(r.${sqlIdent(m.column)}) NOT IN ('.') AND (${sql}) IS NULL THEN 'not a number "' || nl_text(r.${sqlIdent(m.column)}) || '"' END`});
     }
-    await buildTyped(conn, typed, {from: `${sqlIdent(raw)} r`, values, checks});
+    const rel = ctx.relative(file);
+    await buildTyped(conn, typed, {from: `${sqlIdent(raw)} r`, values, checks, file: sqlString(rel)});
     const tableId = basename(file, extname(file));
     for (const m of measures) {
       const breaks = brk && (!brk.youthOnly || /jeugd/i.test(m.label)) ? `year = ${brk.year}` : "false";
       await conn.run(`INSERT INTO benchmark SELECT ${sqlString(tableId)}, gemeente, gemeente_name, year, ${sqlString(m.label)}, m${m.i},
-        CASE WHEN s${m.i} THEN 'onbekend' ELSE status END, ${breaks}, ${sqlString(ctx.relative(file))}, __row
+        CASE WHEN s${m.i} THEN 'onbekend' ELSE status END, ${breaks}, __file, __row
         FROM ${sqlIdent(typed)} WHERE len(__rejects) = 0`);
     }
     // Lines after the last record that DuckDB could not split are the footer, not data.
@@ -90,7 +91,7 @@ async function runStatistics(file: string, ctx: ImportContext): Promise<FileRepo
     const structural = loaded.structural.filter((x) => x.row <= last);
     const warnings = footer.length ? [`${footer.length} footer line(s) after the table skipped (notes, source)`] : [];
     if (brk) warnings.push(`series break in ${brk.year}${brk.youthOnly ? " (youth care measures)" : ""} flagged in series_break`);
-    return await report(conn, typed, ctx.relative(file), "cbs", structural, warnings);
+    return (await reports(conn, typed, [{file: rel, format: "cbs", structural, warnings}], ctx.options.demo))[0];
   } finally {
     await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(typed)}`);
     await dropCsv(conn, raw);
