@@ -35,7 +35,7 @@ const cents = (x: number) => Math.round(x * 100) / 100;
 
 describe("warmkoud stats savings --json", () => {
   it("prints investment, scenarios and case counts in euros", async () => {
-    const {code, stdout, stderr} = await warmkoud("stats", "savings", modelDir, "--json", "--prijslijst", priceList);
+    const {code, stdout, stderr} = await warmkoud("stats", "savings", modelDir, "--json", "--prices", priceList);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
@@ -54,7 +54,7 @@ describe("warmkoud stats savings --json", () => {
   });
 
   it("prints a readable summary without --json", async () => {
-    const {code, stdout} = await warmkoud("stats", "savings", modelDir, "--prijslijst", priceList);
+    const {code, stdout} = await warmkoud("stats", "savings", modelDir, "--prices", priceList);
     expect(code).toBe(0);
     expect(stdout).toContain("investering eerste lijn: EUR 36.600");
   });

@@ -56,17 +56,17 @@ export function savingsJson(r: SavingsResult, gemeente: string | null, detail: b
 
 const savings: Figure = {
   summary: "vermeden tweedelijnskosten: bruto, gerealiseerd, investering, netto, ratio (laag/midden/hoog)",
-  usage: "warmkoud stats savings <model-map> [--json] [--detail] [--gemeente CODE] [--prijslijst BESTAND] [--budgetregel TEKST]",
+  usage: "warmkoud stats savings <model-map> [--json] [--detail] [--gemeente CODE] [--prices FILE] [--budget-line TEXT]",
   async run(args) {
     const {values, positionals} = parseArgs({
       args, allowPositionals: true,
-      options: {json: {type: "boolean"}, detail: {type: "boolean"}, gemeente: {type: "string"}, prijslijst: {type: "string"}, budgetregel: {type: "string"}}
+      options: {json: {type: "boolean"}, detail: {type: "boolean"}, gemeente: {type: "string"}, prices: {type: "string"}, "budget-line": {type: "string"}}
     });
     if (positionals.length !== 1) return usageError(this.usage);
-    const prices = readPriceList(values.prijslijst);
+    const prices = readPriceList(values.prices);
     const {result, gemeente} = await withModel(positionals[0], values.gemeente, async (model, gemeente) => ({
       gemeente,
-      result: computeSavings(await savingsInputs(model, {gemeente, budgetLine: values.budgetregel ?? null}), {prices})
+      result: computeSavings(await savingsInputs(model, {gemeente, budgetLine: values["budget-line"] ?? null}), {prices})
     }));
     if (values.json) {
       console.log(JSON.stringify(savingsJson(result, gemeente, values.detail ?? false), null, 2));
@@ -113,7 +113,7 @@ export function costliestJson(r: CostliestResult, gemeente: string | null): obje
 
 const costliest: Figure = {
   summary: "duurste 10% van de cliënten: aandeel, Lorenz-curve, verdeling naar wet, categorie en aanbieder",
-  usage: "warmkoud stats costliest <model-map> [--year JAAR] [--json] [--gemeente CODE]",
+  usage: "warmkoud stats costliest <model-map> [--year YEAR] [--json] [--gemeente CODE]",
   async run(args) {
     const {values, positionals} = parseArgs({
       args, allowPositionals: true,
