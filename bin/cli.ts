@@ -7,6 +7,7 @@ type Command = {summary: string; load: () => Promise<{run: (args: string[]) => P
 
 const commands: Record<string, Command> = {
   demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.ts")},
+  scan: {summary: "privacy scan of a built site: fails on story text, pseudonyms, ids, BSNs", load: () => import("./commands/scan.ts")},
   import: {summary: "import a delivery of exports into the canonical, pseudonymised Parquet model", load: () => import("./commands/import.ts")},
   verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs and outputs)", load: () => import("./commands/verify.ts")},
   stats: {summary: "compute the evaluation figures from an imported model (savings, costliest)", load: () => import("./commands/stats.ts")}
