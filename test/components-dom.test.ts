@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+// The DOM the components build, in jsdom: story text stays text, text alternatives hold the
+// numbers, and the charts' keyboard selection yields story ids as `value` with an input event.
+import {describe, expect, it} from "vitest";
+import {storyReader} from "../src/components/story-reader.ts";
+import {chartText, triadSummary} from "../src/components/chart-text.ts";
+import {ternaryChart} from "../src/components/ternary.ts";
+import {dyadChart} from "../src/components/dyad.ts";
+import {triadZone} from "../lib/methods/zones.ts";
+
+const HOSTILE = `Eerste regel\n<script>alert("x")</script> en <b>vet</b> & <img src=x onerror=alert(1)>`;
+
+describe("storyReader", () => {
+  const stories = [
+    {story_id: "s1", title: "<i>Titel</i>", text: HOSTILE, collected_on: "2025-02-03", teller_role: "inwoner", values: {"Rol": "<b>inwoner</b>"}},
+    {story_id: "s2", title: null, text: "Gewoon", teller_role: "medewerker"},
+    {story_id: "s3", title: "Derde", text: "Drie"}
+  ];
+
+  it("renders story text, titles and values literally, never as HTML", () => {
+    const reader = storyReader(stories);
+    expect(reader.querySelectorAll("script, b, i, img")).toHaveLength(0);
+    const first = reader.querySelector("article")!;
+    expect(first.querySelector("h3")!.textContent).toBe("<i>Titel</i>");
+    expect(first.querySelector(".wk-story-text")!.textContent).toBe(HOSTILE);
+    expect(first.querySelector("dd")!.textContent).toBe("<b>inwoner</b>");
+    expect(first.querySelector(".wk-story-meta")!.textContent).toBe("03-02-2025 · inwoner · verhaal s1");
+    expect(reader.querySelector(".wk-story-count")!.textContent).toBe("3 verhalen");
+  });
+
+  it("pages long lists and moves focus with the arrow keys", () => {
+    const reader = storyReader(stories, {limit: 2});
+    document.body.append(reader);
+    const ids = () => [...reader.querySelectorAll("article")].map((a) => a.getAttribute("data-story-id"));
+    expect(ids()).toEqual(["s1", "s2"]);
+    const [previous, next] = [...reader.querySelectorAll<HTMLButtonElement>(".wk-story-nav button")];
+    expect(previous.disabled).toBe(true);
+    const articles = [...reader.querySelectorAll<HTMLElement>("article")];
+    expect(articles.map((a) => a.tabIndex)).toEqual([0, -1]);
+    articles[0].focus();
+    articles[0].dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowDown", bubbles: true}));
+    expect(document.activeElement).toBe(articles[1]);
+    next.click();
+    expect(ids()).toEqual(["s3"]);
+    expect(next.disabled).toBe(true);
+    expect(reader.querySelector(".wk-story-nav span")!.textContent).toBe("verhalen 3-3 van 3 (pagina 2 van 2)");
+    reader.remove();
+  });
+
+  it("says so when there are no stories", () => {
+    const reader = storyReader([]);
+    expect(reader.querySelector(".wk-story-count")!.textContent).toBe("0 verhalen");
+    expect(reader.querySelector("li")!.textContent).toBe("Geen verhalen om te tonen.");
+    expect((reader.querySelector(".wk-story-nav") as HTMLElement).hidden).toBe(true);
+  });
+});
+
+describe("chartText", () => {
+  it("puts labels in as text and the numbers in tables", () => {
+    const rows = [
+      {story_id: "a", top: 0.7, left: 0.2, right: 0.1},
+      {story_id: "b", top: 0.1, left: 0.8, right: 0.1},
+      {story_id: "c", status: "na"}
+    ];
+    const el = chartText(triadSummary(rows, {labels: ["<b>Boven</b>", "Links<br>deel", "Rechts"]}));
+    expect(el.querySelectorAll("b, br")).toHaveLength(0);
+    const zoneRows = [...el.querySelectorAll("table")[0].querySelectorAll("tbody tr")].map((tr) => tr.textContent);
+    expect(zoneRows[0]).toBe("Hoek “Boven”1");
+    expect(zoneRows[1]).toBe("Hoek “Links deel”1");
+    expect(el.querySelector(".wk-chart-counts")!.textContent).toBe("2 beantwoord, 1 niet van toepassing, 0 overgeslagen");
+  });
+});
+
+describe("ternaryChart", () => {
+  const rows = [
+    {story_id: "a", role: "inwoner", top: 0.7, left: 0.2, right: 0.1},
+    {story_id: "b", role: "inwoner", top: 0.3, left: 0.4, right: 0.3},
+    {story_id: "c", role: "medewerker", top: 0.34, left: 0.33, right: 0.33},
+    {story_id: "d", role: "medewerker", top: 0.1, left: 0.1, right: 0.8},
+    {story_id: "e", role: "medewerker", status: "skipped"}
+  ];
+
+  it("draws one tagged dot per answered story and selects a zone from its button", () => {
+    const chart = ternaryChart(rows, {width: 400, fill: "role", zoneCounts: true, centres: true, density: 5});
+    const ids = [...chart.querySelectorAll("svg[data-chart=ternary] circle[data-id]")].map((c) => c.getAttribute("data-id"));
+    expect(ids.sort()).toEqual(["a", "b", "c", "d"]);
+    expect(chart.value).toEqual([]);
+    let events = 0;
+    chart.addEventListener("input", () => events++);
+    const centre = chart.querySelector<HTMLButtonElement>("button[data-group='Midden']")!;
+    expect(centre.textContent).toBe("Midden (2)");
+    centre.click();
+    const expected = rows.filter((r) => r.top !== undefined && triadZone([r.top, r.left!, r.right!]) === "Centre").map((r) => r.story_id);
+    expect(chart.value).toEqual(expected);
+    expect(events).toBe(1);
+    expect(centre.getAttribute("aria-pressed")).toBe("true");
+    expect(chart.querySelector(".wk-selection-status")!.textContent).toBe("2 verhalen gekozen: Midden.");
+    centre.click(); // pressing again clears
+    expect(chart.value).toEqual([]);
+    expect(events).toBe(2);
+  });
+
+  it("clips density cells and regions to the drawn triangle", () => {
+    const chart = ternaryChart(rows, {width: 400, density: 4, centres: true, text: false, interactive: false});
+    const clipped = [...chart.querySelectorAll("g[clip-path]")];
+    // One clipped group for the density cells, one for the regions.
+    expect(clipped).toHaveLength(2);
+    const outline = chart.querySelector("[stroke='#555'] path, path[stroke='#555']")!.getAttribute("d")!;
+    for (const g of clipped) {
+      const id = g.getAttribute("clip-path")!.match(/#([^)]+)/)![1];
+      const clip = chart.ownerDocument.getElementById(id) ?? chart.querySelector(`[id='${id}']`);
+      expect(clip).not.toBeNull();
+      // The clip is the triangle: the same three corners as the drawn outline.
+      const corners = (d: string) => (d.match(/-?[\d.]+,-?[\d.]+/g) ?? []).map((p) => p.split(",").map((v) => Math.round(Number(v))).join(",")).sort();
+      expect(corners(clip!.querySelector("path")!.getAttribute("d")!)).toEqual(corners(outline));
+      expect(g.querySelectorAll("path").length).toBeGreaterThan(0);
+    }
+    expect(chart.querySelector(".wk-chart-text")).toBeNull();
+  });
+});
+
+describe("dyadChart", () => {
+  it("selects a band from the keyboard", () => {
+    const rows = [0.05, 0.1, 0.5, 0.95].map((position, i) => ({story_id: `d${i}`, position}));
+    const chart = dyadChart(rows, {width: 500, poles: ["Links", "Rechts"]});
+    const button = chart.querySelector<HTMLButtonElement>("button[data-group='Vak 0-20%']")!;
+    button.click();
+    expect(chart.value).toEqual(["d0", "d1"]);
+    expect(chart.querySelectorAll("circle[data-id]")).toHaveLength(4);
+  });
+});
