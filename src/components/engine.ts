@@ -5,6 +5,7 @@
  * its parquet extension from the internet.
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {DataType} from "apache-arrow";
 import initParquet, {readParquet} from "parquet-wasm/esm";
 
 const bundle = {
@@ -38,8 +39,19 @@ export class Engine {
     await this.conn.insertArrowFromIPCStream(ipc, {name, create: true});
   }
 
+  /**
+   * Runs `sql` and returns plain rows: DATE and TIMESTAMP columns as JS Dates (Arrow gives epoch
+   * milliseconds), BIGINT as numbers (counts; cast money to DOUBLE in SQL).
+   */
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
     const table = await this.conn.query(sql);
-    return table.toArray().map((row) => row.toJSON() as T);
+    const dates = table.schema.fields.filter((f) => DataType.isDate(f.type) || DataType.isTimestamp(f.type)).map((f) => f.name);
+    const bigints = table.schema.fields.filter((f) => DataType.isInt(f.type) && f.type.bitWidth === 64).map((f) => f.name);
+    return table.toArray().map((row) => {
+      const out = row.toJSON() as Record<string, unknown>;
+      for (const name of dates) if (out[name] != null) out[name] = new Date(out[name] as number);
+      for (const name of bigints) if (out[name] != null) out[name] = Number(out[name]);
+      return out as T;
+    });
   }
 }
