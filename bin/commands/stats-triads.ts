@@ -159,13 +159,17 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args, allowPositionals: true,
-      options: {by: {type: "string"}, zeros: {type: "string"}, delta: {type: "string"}, json: {type: "boolean"}}
+      options: {by: {type: "string"}, zeros: {type: "string"}, delta: {type: "string"}, json: {type: "boolean"}, help: {type: "boolean", short: "h"}}
     });
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
   const {values, positionals} = parsed;
-  if (positionals.length !== 1) return usageError(usage);
+  if (values.help) {
+    console.log(`usage: ${usage}`);
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError(`usage: ${usage}`);
   try {
     const policy = parseZeroPolicy(values.zeros, values.delta);
     const model = await readStoryModel(positionals[0]);

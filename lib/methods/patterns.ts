@@ -280,17 +280,7 @@ interface Grouped<T> {
 
 /** Splits the stories that answered both by level of the factor, separating levels below the minimum. */
 function groupBy<T>(values: Map<string, T>, factor: Factor, min: number): Grouped<T> {
-  const byLevel = new Map(factor.levels.map((l) => [l.key, {level: l, stories: [] as string[], values: [] as T[]}]));
-  for (const [story, v] of values) {
-    const key = factor.values.get(story);
-    if (key === undefined) continue;
-    let g = byLevel.get(key);
-    // A level not among the options (a stray value) still forms its own group.
-    if (!g) byLevel.set(key, (g = {level: {key, label: key}, stories: [], values: []}));
-    g.stories.push(story);
-    g.values.push(v);
-  }
-  const all = [...byLevel.values()].filter((g) => g.stories.length > 0);
+  const all = levelGroups(factor, [...values.keys()]).map((g) => ({...g, values: g.stories.map((s) => values.get(s)!)}));
   return {tested: all.filter((g) => g.stories.length >= min), small: all.filter((g) => g.stories.length < min)};
 }
 
@@ -377,7 +367,10 @@ function crossPair(rows: Factor, cols: Factor, trimRows: boolean, min: number, p
   };
 }
 
-/** Non-empty levels of a factor among `stories`, in level order (stray values after, sorted). */
+/**
+ * Non-empty levels of a factor among `stories`, in level order; a value that is not one of the
+ * levels (a stray answer) still forms its own group, after the known levels, sorted.
+ */
 function levelGroups(factor: Factor, stories: readonly string[]): {level: Level; stories: string[]}[] {
   const byKey = new Map<string, string[]>();
   for (const s of stories) {
