@@ -5,8 +5,40 @@ export default {
   root: "src",
   lang: "nl",
   pages: [
-    {name: "Overzicht", path: "/"}
+    {
+      name: "Verhalen",
+      open: true,
+      pages: [
+        {name: "Triaden", path: "/verhalen/triaden"},
+        {name: "Dyaden en vragen", path: "/verhalen/dyaden"},
+        {name: "Patronen", path: "/verhalen/patronen"},
+        {name: "Eigen export", path: "/verhalen/eigen-export"}
+      ]
+    },
+    {
+      name: "Geld",
+      open: true,
+      pages: [
+        {name: "Tweedelijnsbehoefte", path: "/geld/behoefte"},
+        {name: "Vermeden kosten", path: "/geld/besparing"},
+        {name: "Duurste 10%", path: "/geld/duurste-10"},
+        {name: "Warm en koud", path: "/geld/warm-koud"},
+        {name: "Eigen trajecten", path: "/geld/eigen-trajecten"},
+        {name: "Capaciteit", path: "/geld/capaciteit"},
+        {name: "Vergelijking", path: "/geld/vergelijking"}
+      ]
+    },
+    {
+      name: "Rapport",
+      open: true,
+      pages: [
+        {name: "Rapportage", path: "/openbaar/rapportage"},
+        {name: "Verantwoording", path: "/openbaar/verantwoording"}
+      ]
+    }
   ],
+  // Each developer or benchmark may build into its own folder.
+  output: process.env.WARMKOUD_OUT ?? "dist",
   // The default theme links a web font on a third-party host; our own stylesheet replaces it.
   globalStylesheets: [],
   style: "style.css",
