@@ -104,7 +104,9 @@ export async function ensureExports(source = dataSource()): Promise<string> {
 export async function ensureModel(source = dataSource()): Promise<string> {
   const exports = await ensureExports(source);
   const name = createHash("sha256").update(exports).digest("hex").slice(0, 12);
-  const stamp = `${folderStamp(exports)} ${folderStamp(join(projectRoot, "lib"))}`;
+  // Re-import when the exports or the code that reads them change (not on every edit of lib/).
+  const importCode = ["import", "formats", "model", "privacy"].map((d) => folderStamp(join(projectRoot, "lib", d)));
+  const stamp = `${folderStamp(exports)} ${importCode.join(" ")}`;
   return buildOnce(join(workDir, "model", name), stamp, async (tmp) => {
     const {importDelivery} = await import("./import/index.ts");
     await importDelivery([exports], {out: tmp, demo: source.demo});
