@@ -22,7 +22,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function openSite(root = "dist"): Promise<Site> {
+export const DIST = process.env.WARMKOUD_DIST ?? "dist";
+
+export async function openSite(root = DIST): Promise<Site> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/index.html missing: run npm run build first`);
   const {server, url} = (await serve(root)) as {server: Server; url: string};
   const browser = await chromium.launch({executablePath: CHROMIUM, args: FLAGS});
@@ -30,7 +32,7 @@ export async function openSite(root = "dist"): Promise<Site> {
 }
 
 /** Every page of the built site, as paths like "/" or "/verhalen/triaden". */
-export function builtPages(root = "dist"): string[] {
+export function builtPages(root = DIST): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
