@@ -128,7 +128,7 @@ export function triadsJson(reports: readonly TriadReport[], grouped: boolean): o
 
 const nl = (x: number, digits = 1) => x.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
 const triple = (p: Percentages | null) => (p === null ? "-" : `${nl(p.top)}% / ${nl(p.left)}% / ${nl(p.right)}%`);
-const pValue = (p: number) => (p < 0.001 ? "< 0,001" : nl(p, 3));
+const pValue = (p: number) => (p < 0.001 ? "p < 0,001" : `p = ${nl(p, 3)}`);
 
 /** The readable Dutch table. */
 export function triadsText(reports: readonly TriadReport[], grouping: Grouping | null): string {
@@ -143,9 +143,9 @@ export function triadsText(reports: readonly TriadReport[], grouping: Grouping |
     if (grouping) lines.push(`  Zonder antwoord op "${grouping.question}" (niet vergeleken): ${s.n_without_group}`);
     const t = s.test;
     if (t?.test === "hotelling-t2") {
-      lines.push(`  Hotelling T² = ${nl(t.t2, 2)}, F(${t.df1}, ${t.df2}) = ${nl(t.f, 2)}, p = ${pValue(t.p)}; Aitchison-afstand tussen de centra ${nl(t.distance, 3)}`);
+      lines.push(`  Hotelling T² = ${nl(t.t2, 2)}, F(${t.df1}, ${t.df2}) = ${nl(t.f, 2)}, ${pValue(t.p)}; Aitchison-afstand tussen de centra ${nl(t.distance, 3)}`);
     } else if (t) {
-      lines.push(`  Permutatietoets (${t.permutations} permutaties, seed ${t.seed}): T0² = ${nl(t.statistic, 2)}, p = ${pValue(t.p)}; grootste Aitchison-afstand ${nl(t.distance, 3)}`);
+      lines.push(`  Permutatietoets (${t.permutations} permutaties, seed ${t.seed}): T0² = ${nl(t.statistic, 2)}, ${pValue(t.p)}; grootste Aitchison-afstand ${nl(t.distance, 3)}`);
     } else if (grouping) {
       lines.push("  Geen toets: minder dan twee groepen met antwoorden, of te weinig antwoorden.");
     }
