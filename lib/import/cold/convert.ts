@@ -31,6 +31,12 @@ export interface Conversion {
   file: string;
   /** SQL for the test-range flag of the row's BSN, kept as `__test` (default false). */
   test?: string;
+  /**
+   * When true, checks are evaluated over the typed row: they refer to the values by their names
+   * and to the columns of `from` (other than __row/__file) unqualified, so that an expensive
+   * conversion is computed once, not again in its check. `from` must be aliased `r`.
+   */
+  checksOnValues?: boolean;
 }
 
 /**
@@ -40,10 +46,22 @@ export interface Conversion {
 export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conversion): Promise<string[]> {
   const columns = {...c.values, ...c.helpers, __file: c.file, __test: c.test ?? "false"};
   const values = Object.entries(columns).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
+  // The list of reasons is only built for rows that have one: building a list of structs for
+  // every row of a 10M-line file costs more than the checks themselves.
+  const empty = `[]::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
   const checks = c.checks.length
-    ? `list_filter([${c.checks.map((k) => `{'column': ${sqlString(k.column)}, 'reason': (${k.reason})::VARCHAR}`).join(", ")}], x -> x.reason IS NOT NULL)`
-    : `[]::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
+    ? `CASE WHEN ${c.checks.map((k) => `(${k.reason}) IS NULL`).join(" AND ")} THEN ${empty} ELSE ` +
+      `list_filter([${c.checks.map((k) => `{'column': ${sqlString(k.column)}, 'reason': (${k.reason})::VARCHAR}`).join(", ")}], x -> x.reason IS NOT NULL) END`
+    : empty;
+  if (c.checksOnValues) {
+    // Helpers, like checks, are computed over the typed values.
+    const own = Object.entries({...c.values, __file: c.file, __test: c.test ?? "false"}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
+    const helpers = Object.entries(c.helpers ?? {}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
+    const inner = `SELECT ${[...own, "r.__row AS __row", "r.* EXCLUDE (__row, __file)"].join(", ")} FROM ${c.from}`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${["*", ...helpers, `${checks} AS __rejects`].join(", ")} FROM (${inner})`);
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
+  }
   return [...Object.keys(columns), "__row", "__rejects"];
 }
 

@@ -5,7 +5,7 @@
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
-import {decimalReasonSql, decimalSql, sqlIdent} from "../../formats/csv.ts";
+import {decimalSql, sqlIdent} from "../../formats/csv.ts";
 import type {ImportContext} from "../registry.ts";
 import type {FileReport} from "../types.ts";
 import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.ts";
@@ -30,70 +30,70 @@ export interface DeclarationSource {
   delimiter?: string;
 }
 
-const padDigits = (c: string, width: number) => `CASE WHEN regexp_full_match(nl_text(${c}), '\\d+') THEN lpad(nl_text(${c}), ${width}, '0') ELSE nl_text(${c}) END`;
+/** Left-pads a code of digits that Excel cut short (the regex only runs for short values). */
+const padDigits = (x: string, width: number) => `CASE WHEN length(${x}) < ${width} AND regexp_full_match(${x}, '\\d+') THEN lpad(${x}, ${width}, '0') ELSE ${x} END`;
 
+/**
+ * Three levels, so that nothing is computed twice on a 10M-line file: trimmed cells (`raw_*`)
+ * and the BSN lookup, then typed values, then checks and duplicate keys over those values.
+ */
 export async function convertDeclarations(ctx: ImportContext, source: DeclarationSource): Promise<FileReport[]> {
   const conn = ctx.connection;
   const has = (c: RawDeclarationColumn) => c in source.labels;
-  const cell = (c: RawDeclarationColumn) => (has(c) ? `r.${sqlIdent(c)}` : "NULL::VARCHAR");
   const label = (c: RawDeclarationColumn) => source.labels[c] ?? c;
+  const raw = (c: RawDeclarationColumn) => `raw_${c}`;
   const bsn = await ctx.bsnTable(`SELECT ${sqlIdent("bsn")} FROM ${sqlIdent(source.raw)}`);
+  const cells = RAW_DECLARATION_COLUMNS.map((c) => `${has(c) ? `nl_text(r.${sqlIdent(c)})` : "NULL::VARCHAR"} AS ${raw(c)}`);
+  const from = `(SELECT r.__row, r.__file, ${cells.join(", ")}, b.pseudonym AS bsn_pseudonym, b.test AS bsn_test, b.reason AS bsn_reason ` +
+    `FROM ${sqlIdent(source.raw)} r LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(r.${sqlIdent("bsn")})) r`;
   const number = async (c: RawDeclarationColumn) => {
-    if (!has(c)) return "NULL";
-    if (source.cents && c !== "volume") return `(TRY_CAST(nl_text(${cell(c)}) AS BIGINT) / 100.0)`;
-    return (await decimalSql(conn, source.raw, c, source.delimiter ?? ";", cell(c))).sql;
+    if (!has(c)) return "NULL::DOUBLE";
+    if (source.cents && c !== "volume") return `(TRY_CAST(r.${raw(c)} AS BIGINT) / 100.0)`;
+    return (await decimalSql(conn, source.raw, c, source.delimiter ?? ";", `r.${raw(c)}`)).sql;
   };
   const amount = await number("amount");
-  const dc = `upper(left(nl_text(${cell("debit_credit")}), 1))`;
-  const gemeente = `lpad(regexp_replace(nl_text(${cell("gemeente")}), '^GM', '', 'i'), 4, '0')`;
-  const law = `CASE WHEN lower(nl_text(${cell("law")})) LIKE 'wmo%' THEN 'wmo' WHEN lower(nl_text(${cell("law")})) SIMILAR TO '(jw|jeugd).*' THEN 'jeugd' END`;
+  const gemeente = `CASE WHEN r.raw_gemeente ILIKE 'GM%' THEN substr(r.raw_gemeente, 3) ELSE r.raw_gemeente END`;
   const values: Record<string, string> = {
-    declaration_id: `nl_text(${cell("declaration_id")})`,
-    line_id: `nl_text(${cell("line_id")})`,
-    client_key: "b.pseudonym",
-    gemeente,
-    law,
-    assignment_id: `nl_text(${cell("assignment_id")})`,
-    productcategorie: padDigits(cell("productcategorie"), 2),
-    productcode: `nl_text(${cell("productcode")})`,
-    provider_agb: padDigits(cell("provider_agb"), 8),
-    period_start: `nl_date(${cell("period_start")})`,
-    period_end: `nl_date(${cell("period_end")})`,
-    year: `year(nl_date(${cell("period_start")}))`,
+    declaration_id: "r.raw_declaration_id",
+    line_id: "r.raw_line_id",
+    client_key: "r.bsn_pseudonym",
+    gemeente: padDigits(gemeente, 4),
+    law: `CASE WHEN lower(r.raw_law) LIKE 'wmo%' THEN 'wmo' WHEN lower(r.raw_law) LIKE 'jw%' OR lower(r.raw_law) LIKE 'jeugd%' THEN 'jeugd' END`,
+    assignment_id: "r.raw_assignment_id",
+    productcategorie: padDigits("r.raw_productcategorie", 2),
+    productcode: "r.raw_productcode",
+    provider_agb: padDigits("r.raw_provider_agb", 8),
+    period_start: "nl_date(r.raw_period_start)",
+    period_end: "nl_date(r.raw_period_end)",
+    year: "year(nl_date(r.raw_period_start))::SMALLINT",
     volume: await number("volume"),
-    unit: padDigits(cell("unit"), 2),
+    unit: padDigits("r.raw_unit", 2),
     tariff: await number("tariff"),
-    amount: `CASE WHEN ${dc} = 'C' THEN -(${amount}) ELSE ${amount} END`
+    amount: `CASE WHEN upper(left(r.raw_debit_credit, 1)) = 'C' THEN -(${amount}) ELSE ${amount} END`
   };
-  const missing = (c: RawDeclarationColumn) => ({column: label(c), reason: `CASE WHEN nl_text(${cell(c)}) IS NULL THEN 'missing value' END`});
+  const notNumber = (c: RawDeclarationColumn) => ({
+    column: label(c),
+    reason: `CASE WHEN ${raw(c)} IS NOT NULL AND ${c} IS NULL THEN 'not a ${source.cents && c !== "volume" ? "whole number of eurocents" : "number"} "' || ${raw(c)} || '"' END`
+  });
+  // Over the typed row: value names and raw_* cells, unqualified.
   const checks: Check[] = [
-    missing("declaration_id"),
-    missing("bsn"),
-    {column: label("bsn"), reason: "b.reason"},
-    missing("gemeente"),
-    {column: label("gemeente"), reason: `CASE WHEN nl_text(${cell("gemeente")}) IS NOT NULL AND NOT regexp_full_match(${gemeente}, '\\d{4}') THEN 'not a gemeentecode "' || nl_text(${cell("gemeente")}) || '"' END`},
-    {column: label("law"), reason: `CASE WHEN nl_text(${cell("law")}) IS NOT NULL AND (${law}) IS NULL THEN 'unknown law "' || nl_text(${cell("law")}) || '" (expected Wmo or Jeugdwet)' END`},
-    missing("period_start"),
-    {column: label("period_start"), reason: `nl_date_reason(${cell("period_start")})`},
-    {column: label("period_end"), reason: `nl_date_reason(${cell("period_end")})`},
-    {column: label("period_end"), reason: `CASE WHEN nl_date(${cell("period_end")}) < nl_date(${cell("period_start")}) THEN 'end before start of the period' END`},
-    missing("amount"),
-    {column: label("amount"), reason: source.cents ? `CASE WHEN nl_text(${cell("amount")}) IS NOT NULL AND ${amount} IS NULL THEN 'not a whole number of eurocents "' || nl_text(${cell("amount")}) || '"' END` : decimalReasonSql(cell("amount"), amount)},
-    {column: label("debit_credit"), reason: `CASE WHEN nl_text(${cell("debit_credit")}) IS NOT NULL AND ${dc} NOT IN ('D', 'C') THEN 'Debet/Credit must be D or C, not "' || nl_text(${cell("debit_credit")}) || '"' END`}
+    {column: label("declaration_id"), reason: "CASE WHEN raw_declaration_id IS NULL THEN 'missing value' END"},
+    {column: label("bsn"), reason: "CASE WHEN raw_bsn IS NULL THEN 'missing value' ELSE bsn_reason END"},
+    {column: label("gemeente"), reason: `CASE WHEN raw_gemeente IS NULL THEN 'missing value' WHEN length(gemeente) <> 4 OR TRY_CAST(gemeente AS SMALLINT) IS NULL THEN 'not a gemeentecode "' || raw_gemeente || '"' END`},
+    {column: label("law"), reason: `CASE WHEN raw_law IS NOT NULL AND law IS NULL THEN 'unknown law "' || raw_law || '" (expected Wmo or Jeugdwet)' END`},
+    {column: label("period_start"), reason: "CASE WHEN raw_period_start IS NULL THEN 'missing value' WHEN period_start IS NULL THEN nl_date_reason(raw_period_start) END"},
+    {column: label("period_end"), reason: "CASE WHEN raw_period_end IS NOT NULL AND period_end IS NULL THEN nl_date_reason(raw_period_end) WHEN period_end < period_start THEN 'end before start of the period' END"},
+    {column: label("amount"), reason: `CASE WHEN raw_amount IS NULL THEN 'missing value' ELSE ${notNumber("amount").reason} END`},
+    {column: label("debit_credit"), reason: `CASE WHEN raw_debit_credit IS NOT NULL AND upper(left(raw_debit_credit, 1)) NOT IN ('D', 'C') THEN 'Debet/Credit must be D or C, not "' || raw_debit_credit || '"' END`}
   ];
-  for (const c of ["volume", "tariff"] as const) {
-    if (has(c)) checks.push({column: label(c), reason: decimalReasonSql(cell(c), values[c])});
-  }
+  for (const c of ["volume", "tariff"] as const) if (has(c)) checks.push(notNumber(c));
   const typed = nextId("typed_decl");
   const helpers = {
-    __id: `hash(${values.declaration_id}, ${values.line_id})`,
+    __id: "hash(declaration_id, line_id)",
     // Cast as stored, so the hash equals that of a line already in the staging table.
-    __content: `hash(b.pseudonym, ${values.assignment_id}, ${values.productcategorie}, ${values.productcode}, ${values.provider_agb}, ${values.period_start}, ${values.period_end}, (${values.volume})::DOUBLE, (${values.amount})::DECIMAL(14,2))`
+    __content: "hash(client_key, assignment_id, productcategorie, productcode, provider_agb, period_start, period_end, volume::DOUBLE, amount::DECIMAL(14,2))"
   };
-  const columns = await buildTyped(conn, typed, {
-    from: `${sqlIdent(source.raw)} r LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${cell("bsn")})`,
-    values, checks, helpers, file: "r.__file", test: "coalesce(b.test, false)"
-  });
+  const columns = await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true});
   await rejectDuplicates(ctx, typed, label("line_id"));
   await insertAccepted(conn, typed, columns, "declarations");
   const result = await reports(conn, typed, source.files, ctx.options.demo);
