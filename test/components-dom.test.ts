@@ -95,6 +95,9 @@ describe("ternaryChart", () => {
     expect(events).toBe(1);
     expect(centre.getAttribute("aria-pressed")).toBe("true");
     expect(chart.querySelector(".wk-selection-status")!.textContent).toBe("2 verhalen gekozen: Midden.");
+    const highlighted = [...chart.querySelectorAll("circle.wk-selected")].map((c) => c.getAttribute("data-id"));
+    expect(highlighted.sort()).toEqual([...expected].sort());
+    expect(chart.querySelector("svg[data-chart=ternary]")!.classList.contains("wk-has-selection")).toBe(true);
     centre.click(); // pressing again clears
     expect(chart.value).toEqual([]);
     expect(events).toBe(2);

@@ -174,15 +174,16 @@ export function makeSelectable(
   let brushLayer: ReturnType<typeof select<SVGGElement, unknown>> | null = null;
   const brushing = brush<unknown>().extent(extent);
 
+  const dotById = new Map(dots.map((dot) => [dot.getAttribute("data-id"), dot]));
+  let marked: SVGCircleElement[] = [];
   const show = (ids: readonly string[], groupLabel: string | null) => {
     out.value = [...ids];
-    const chosen = new Set(ids);
-    for (const dot of dots) {
-      const id = dot.getAttribute("data-id");
-      const selected = id !== null && chosen.has(id);
-      dot.classList.toggle("wk-selected", selected);
-      dot.classList.toggle("wk-faded", chosen.size > 0 && !selected);
-    }
+    // Only the selected dots change class; the svg class fades all others through CSS, which
+    // keeps a selection fast with thousands of dots.
+    for (const dot of marked) dot.classList.remove("wk-selected");
+    marked = ids.map((id) => dotById.get(id)).filter((dot): dot is SVGCircleElement => dot !== undefined);
+    for (const dot of marked) dot.classList.add("wk-selected");
+    svg.classList.toggle("wk-has-selection", ids.length > 0);
     for (const b of buttons.querySelectorAll("button[data-group]")) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-group") === groupLabel));
     }
@@ -237,7 +238,7 @@ export function tagDots(svg: SVGSVGElement, ids: readonly string[]): void {
 
 /** Shared styles of the selectable charts (scoped by class). */
 export const SELECTION_STYLE = `
-.wk-selectable circle.wk-faded { opacity: 0.2; }
+.wk-has-selection .wk-selectable circle:not(.wk-selected) { opacity: 0.2; }
 .wk-selectable circle.wk-selected { stroke: #000; stroke-width: 1.5; }
 .wk-selection-buttons { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0.25rem 0; }
 .wk-selection-buttons button { font: inherit; font-size: 0.85em; }
@@ -312,7 +313,7 @@ export interface TernaryOptions {
   selection?: readonly string[];
 }
 
-const MARGIN = {marginTop: 46, marginRight: 18, marginBottom: 50, marginLeft: 18};
+const MARGIN = {marginTop: 46, marginRight: 18, marginBottom: 40, marginLeft: 18};
 
 interface PlacedRow {
   readonly id: string;
