@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {
   cellOf, densityCounts, gridSegments, nearestPoint, pointsInRect, triangleCells, zoneBoundarySegments,
-  ZONE_LABEL_POINTS, colourScale, OKABE_ITO
+  ZONE_LABEL_POINTS, colourScale
 } from "../src/components/ternary.ts";
 import {jitterOf} from "../src/components/dyad.ts";
 import {
@@ -14,6 +14,7 @@ import {
   applyZeroPolicy, confidenceRegion, spreadRegion, summariseIlr, toCartesian, type Composition
 } from "../lib/methods/compositional.ts";
 import {TRIAD_ZONES, triadZone} from "../lib/methods/zones.ts";
+import {ROLES} from "../lib/publish/palette.ts";
 
 const H = Math.sqrt(3) / 2;
 
@@ -242,9 +243,13 @@ describe("selection helpers", () => {
     expect(nearestPoint(points, 30, 30, 10)).toBeNull();
   });
   it("keeps colours stable and distinct per category", () => {
-    const {domain, colour} = colourScale(["medewerker", "inwoner", "anders", "inwoner"], ["inwoner", "medewerker"]);
-    expect(domain).toEqual(["inwoner", "medewerker", "anders"]);
-    expect(domain.map(colour)).toEqual(OKABE_ITO.slice(0, 3));
+    const {domain, colour} = colourScale(["medewerker", "inwoner", "anders", "inwoner", "buurman"], ["inwoner", "medewerker"]);
+    expect(domain).toEqual(["inwoner", "medewerker", "anders", "buurman"]);
+    // Roles keep their page-wide colour (lib/publish/palette ROLES); others take unused colours.
+    expect(colour("inwoner")).toBe(ROLES.inwoner);
+    expect(colour("medewerker")).toBe(ROLES.medewerker);
+    const colours = domain.map(colour);
+    expect(new Set(colours).size).toBe(4);
   });
   it("jitters a dyad dot by its id, always the same and within [-1, 1)", () => {
     const values = Array.from({length: 1000}, (_, i) => jitterOf(`v${i}`));

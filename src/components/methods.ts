@@ -1,5 +1,5 @@
 /**
- * The statistics and label cleaning the chart components use, re-exported from lib/ (one
+ * The statistics, label cleaning and colours the chart components use, re-exported from lib/ (one
  * implementation for pages, command line and tests).
  *
  * Framework 1.13 refuses local imports outside its root (`src/`) and does not transpile `.ts`
@@ -14,3 +14,4 @@ export {
 } from "../../lib/methods/compositional.ts";
 export {DYAD_BANDS, TRIAD_ZONES, dyadBandIndex, triadZone, type TriadZone} from "../../lib/methods/zones.ts";
 export {stripHtml} from "../../lib/formats/stories/html.ts";
+export {ALL_EIGHT, ROLES} from "../../lib/publish/palette.ts";

@@ -15,15 +15,13 @@ import {
   type CountFormat, type TriadRow, type TriadSummary
 } from "./chart-text.js";
 import {
-  DEFAULT_ZERO_POLICY, TRIAD_ZONES, confidenceRegion, spreadRegion, stripHtml, toCartesian, triadZone,
+  ALL_EIGHT, DEFAULT_ZERO_POLICY, ROLES, TRIAD_ZONES, confidenceRegion, spreadRegion, stripHtml, toCartesian, triadZone,
   type Composition, type TriadZone, type ZeroPolicy
 } from "./methods.js";
 
 export const TRIANGLE_HEIGHT = Math.sqrt(3) / 2;
 export const CORNERS: readonly Composition[] = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
 
-/** Okabe & Ito's palette, distinguishable with the common forms of colour blindness. */
-export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
 // ---------------------------------------------------------------------------------------------
 // Geometry (pure)
@@ -261,12 +259,22 @@ export function ensureStyle(doc: Document): void {
 // ---------------------------------------------------------------------------------------------
 // Colours
 
-/** Colour per category: the given order first, then the rest alphabetically; "alle verhalen" dark grey. */
+/**
+ * Colour per category (lib/publish/palette: Okabe & Ito): named roles (inwoner, medewerker, ...)
+ * keep their fixed colour on every page; other categories take the next unused palette colour, in
+ * the given order first, then alphabetically. "alle verhalen" is dark grey.
+ */
 export function colourScale(values: Iterable<string>, order: readonly string[] = []): {domain: string[]; colour: (v: string) => string} {
   const present = new Set(values);
   present.delete(ALL);
   const domain = [...order.filter((v) => present.has(v)), ...[...present].filter((v) => !order.includes(v)).sort((a, b) => a.localeCompare(b, "nl"))];
-  const colour = (v: string) => (v === ALL ? "#333" : OKABE_ITO[Math.max(0, domain.indexOf(v)) % OKABE_ITO.length]);
+  const roles = ROLES as Readonly<Record<string, string>>;
+  const fixed = new Set(domain.flatMap((v) => (roles[v] ? [roles[v]] : [])));
+  const free = ALL_EIGHT.filter((c) => !fixed.has(c));
+  let next = 0;
+  // More than eight categories cannot be told apart; pages should group the small ones first.
+  const assigned = new Map(domain.map((v) => [v, roles[v] ?? free[next++ % free.length]]));
+  const colour = (v: string) => (v === ALL ? "#333" : assigned.get(v) ?? "#777");
   return {domain, colour};
 }
 
