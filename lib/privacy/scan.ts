@@ -232,21 +232,18 @@ const FILTER_BITS = 24;
 const filterSlot = (h1: number) => h1 >>> (32 - FILTER_BITS);
 
 const B1 = 1_000_003;
-const B2 = 916_969;
 
-function hashPair(text: string, offset: number, length: number): [number, number] {
-  let h1 = 0;
-  let h2 = 0;
-  for (let k = 0; k < length; k++) {
-    const c = text.charCodeAt(offset + k);
-    h1 = (Math.imul(h1, B1) + c) >>> 0;
-    h2 = (Math.imul(h2, B2) + c) >>> 0;
-  }
-  return [h1, h2];
+/** Polynomial hash of a substring, modulo 2^32; rolled along a text by `roll`. */
+function hashOf(text: string, offset: number, length: number): number {
+  let h = 0;
+  for (let k = 0; k < length; k++) h = (Math.imul(h, B1) + text.charCodeAt(offset + k)) >>> 0;
+  return h;
 }
 
-/** Two 32-bit polynomial hashes folded into one exact JS integer (53 bits). */
-const combine = (h1: number, h2: number) => h1 * 2 ** 21 + (h2 >>> 11);
+const roll = (h: number, out: number, inc: number, top: number) => (Math.imul((h - Math.imul(out, top)) >>> 0, B1) + inc) >>> 0;
+
+/** Map key: 30 bits, so V8 keeps it a small integer (every hit is verified against the text). */
+const keyOf = (h: number) => h & 0x3fffffff;
 
 /** Masks an identifier for a report: enough to find it, not enough to use it. */
 export function mask(value: string): string {
@@ -260,10 +257,8 @@ export function buildNeedles(input: NeedleInput): Needles {
   const byLength = new Map<number, LengthIndex>();
   const counts = {storyTexts: 0, storyWindows: 0, commonWindows: 0, titles: 0, titlesTooShort: 0, pseudonyms: 0, ids: 0, idsTooShort: 0, canaries: 0};
 
-  const add = (entry: NeedleEntry) => {
-    const text = sources[entry.source];
-    const [h1, h2] = hashPair(text, entry.offset, entry.length);
-    const key = combine(h1, h2);
+  const add = (entry: NeedleEntry, h1 = hashOf(sources[entry.source], entry.offset, entry.length)) => {
+    const key = keyOf(h1);
     let index = byLength.get(entry.length);
     if (!index) byLength.set(entry.length, (index = {table: new Map(), filter: new Uint8Array(2 ** (FILTER_BITS - 3))}));
     const {table, filter} = index;
@@ -291,9 +286,17 @@ export function buildNeedles(input: NeedleInput): Needles {
     if (text.length < MIN_TITLE) return false;
     const source = sources.push(text) - 1;
     const length = Math.min(WINDOW, text.length);
+    const top1 = powMod(B1, length - 1);
+    let h1 = hashOf(text, 0, length);
     for (let offset = 0; offset + length <= text.length; offset++) {
-      if (offset > 0 && text[offset - 1] !== " ") continue;
-      const e = add({source, offset, length, kind, label, start: true, end: length < WINDOW, shared: 1});
+      if (offset > 0) {
+        // Roll the window one character on (hashes of every offset, windows only at word starts).
+        const out = text.charCodeAt(offset - 1);
+        const inc = text.charCodeAt(offset + length - 1);
+        h1 = roll(h1, out, inc, top1);
+        if (text[offset - 1] !== " ") continue;
+      }
+      const e = add({source, offset, length, kind, label, start: true, end: length < WINDOW, shared: 1}, h1);
       const first = firstStoryOf.get(e);
       if (first === undefined) firstStoryOf.set(e, storyIndex);
       else if (first !== storyIndex) {
@@ -310,6 +313,7 @@ export function buildNeedles(input: NeedleInput): Needles {
     else if (title.length > 0) counts.titlesTooShort++;
   });
   for (const e of entries) {
+    if (e.kind !== "story-text") continue;
     counts.storyWindows++;
     if (e.shared > MAX_SHARED) counts.commonWindows++;
   }
@@ -334,7 +338,11 @@ export function buildNeedles(input: NeedleInput): Needles {
 }
 
 function sameText(a: NeedleEntry, b: NeedleEntry, sources: string[]): boolean {
-  return a.length === b.length && sources[a.source].startsWith(sources[b.source].slice(b.offset, b.offset + b.length), a.offset);
+  if (a.length !== b.length) return false;
+  const x = sources[a.source];
+  const y = sources[b.source];
+  for (let k = 0; k < a.length; k++) if (x.charCodeAt(a.offset + k) !== y.charCodeAt(b.offset + k)) return false;
+  return true;
 }
 
 /** Reads needles from a model folder (`<table>.parquet`, as the importer writes them). */
@@ -399,12 +407,11 @@ export function findInText(text: string, needles: Needles, {bsn = true}: {bsn?: 
   const {text: norm, origin} = normalise(text);
   for (const [length, {table, filter}] of needles.byLength) {
     if (norm.length < length) continue;
-    let [h1, h2] = hashPair(norm, 0, length);
+    let h1 = hashOf(norm, 0, length);
     const top1 = powMod(B1, length - 1);
-    const top2 = powMod(B2, length - 1);
     for (let pos = 0; ; pos++) {
       const slot = filterSlot(h1);
-      const bucket = filter[slot >>> 3] & (1 << (slot & 7)) ? table.get(combine(h1, h2)) : undefined;
+      const bucket = filter[slot >>> 3] & (1 << (slot & 7)) ? table.get(keyOf(h1)) : undefined;
       if (bucket) {
         for (const e of bucket) {
           const entry = needles.entries[e];
@@ -418,8 +425,7 @@ export function findInText(text: string, needles: Needles, {bsn = true}: {bsn?: 
       if (pos + length >= norm.length) break;
       const out = norm.charCodeAt(pos);
       const inc = norm.charCodeAt(pos + length);
-      h1 = (Math.imul((h1 - Math.imul(out, top1)) >>> 0, B1) + inc) >>> 0;
-      h2 = (Math.imul((h2 - Math.imul(out, top2)) >>> 0, B2) + inc) >>> 0;
+      h1 = roll(h1, out, inc, top1);
     }
   }
   if (!bsn) return hits.sort((a, b) => a.at - b.at);
