@@ -86,11 +86,13 @@ describe("importing the cold fixtures", () => {
   });
 
   it("writes cases and requests from the case register, flagging the test-range BSN", async () => {
+    expect(result.files[0].warnings).toEqual([expect.stringMatching(/^1 row\(s\) with a BSN from the test range 999900006-999999990/)]);
     const cases = await parquet(join(out, "cases.parquet"), "SELECT case_id, domain, first_contact::VARCHAR AS fc, help_end::VARCHAR AS he, test_bsn, client_key FROM t ORDER BY case_id");
     expect(cases.map((c) => [c.case_id, c.domain, c.fc, c.he, c.test_bsn])).toEqual([
       ["ST-0001", "jeugd", "2024-01-03", "2024-03-15", false],
       ["ST-0002", "wmo", "2024-02-01", null, false],
-      ["ST-0006", "participatie", "2024-04-01", null, false]
+      ["ST-0006", "participatie", "2024-04-01", null, false],
+      ["ST-0007", "wmo", "2024-05-01", null, true]
     ]);
     expect(cases[1].client_key).toBe(pseudonym(key, "012345672")); // 8-digit Excel BSN left-padded
     const requests = await parquet(join(out, "requests.parquet"), "SELECT case_id, law, productcategorie, estimated_cost::DOUBLE AS cost, likelihood FROM t ORDER BY case_id");
