@@ -5,9 +5,9 @@ import {mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {importDelivery, type ImportResult} from "../lib/import/index.ts";
-import {DEMO_KEY, pseudonym} from "../lib/privacy/pseudonym.ts";
-import {seriesBreak} from "../lib/import/cold/statistics.ts";
+import {importDelivery, type ImportResult} from "../lib/import/index.js";
+import {DEMO_KEY, pseudonym} from "../lib/privacy/pseudonym.js";
+import {seriesBreak} from "../lib/import/cold/statistics.js";
 
 const FIXTURES = new URL("./fixtures/cold/", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "warmkoud-cold-"));
@@ -66,7 +66,7 @@ describe("small fixtures", () => {
 
 describe("the demo delivery", () => {
   it("imports with exactly the planted bad rows rejected, at their row and column", async () => {
-    const {writeDemo} = await import("../lib/demo/index.ts");
+    const {writeDemo} = await import("../lib/demo/index.js");
     const demo = join(work, "demo");
     await writeDemo({out: demo, seed: 7, scale: "small"});
     const result = await importDelivery([demo], {out: join(work, "demo-model")});
@@ -80,4 +80,24 @@ describe("the demo delivery", () => {
     for (const f of result.files) expect(f.rows_read).toBe(f.rows_accepted + f.rows_rejected);
     expect(result.skipped.map((s) => s.file)).toEqual(["LEESMIJ.txt", "demo-sleutel.json", "verhalen/sensemaker-definition.json"]);
   }, 60_000);
+});
+
+describe("iWmo/iJw 301, 305, 307 and 315 messages", () => {
+  it("assignments from 301, delivery start/stop from 305/307, requests from 315", async () => {
+    const out = join(work, "messages");
+    const result = await importDelivery([join(FIXTURES, "berichten")], {out, demo: true});
+    const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
+    expect(byFile["wmo301-0384-202403.xml"].format).toBe("iwmo-301");
+    expect(byFile["wmo301-0384-202403.xml"].rejects).toEqual([{row: 21, column: "ToegewezenProduct/ToewijzingEinddatum", reason: "end before start"}]);
+    expect(byFile["wmo305-12345678-202403.xml"].rejects).toEqual([{row: 8, column: "StartProduct/ToewijzingNummer", reason: "no assignment 29999999 for this client in the delivery"}]);
+    expect(byFile["wmo307-12345678-202409.xml"].rows_accepted).toBe(1);
+    const assignments = await q(join(out, "assignments.parquet"),
+      "SELECT assignment_id, gemeente, provider_agb, law, productcategorie, planned_start::VARCHAR AS ps, actual_start::VARCHAR AS s, actual_end::VARCHAR AS e, end_reason, volume, unit, frequency, budget::DOUBLE AS budget FROM t ORDER BY assignment_id");
+    expect(assignments).toEqual([
+      {assignment_id: "20000001", gemeente: "0384", provider_agb: "12345678", law: "wmo", productcategorie: "02", ps: "2024-03-01", s: "2024-03-04", e: "2024-09-30", end_reason: "02", volume: 8, unit: "04", frequency: "4", budget: null},
+      {assignment_id: "20000003", gemeente: "0384", provider_agb: "12345678", law: "wmo", productcategorie: "15", ps: "2024-03-01", s: null, e: null, end_reason: null, volume: null, unit: null, frequency: null, budget: 12500}
+    ]);
+    const requests = await q(join(out, "requests.parquet"), "SELECT law, productcategorie, productcode, verwijzer, status, client_key FROM t");
+    expect(requests).toEqual([{law: "jeugd", productcategorie: "45", productcode: "45A12", verwijzer: "02", status: "aangevraagd", client_key: pseudonym(DEMO_KEY, "111222333")}]);
+  });
 });

@@ -1,5 +1,5 @@
 /** Small helpers shared by the cold importers. */
-import {TEST_RANGE} from "../../privacy/bsn.ts";
+import {TEST_RANGE} from "../../privacy/bsn.js";
 
 let counter = 0;
 

@@ -7,10 +7,10 @@
  * as SQL expressions that yield a reason (or NULL). A row with any reason is rejected whole.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {sqlIdent, sqlString} from "../../formats/csv.ts";
-import {table as tableSpec} from "../../model/schema.ts";
-import type {FileReport, Rejection} from "../types.ts";
-import {testBsnWarning} from "./common.ts";
+import {sqlIdent, sqlString} from "../../formats/csv.js";
+import {table as tableSpec} from "../../model/schema.js";
+import type {FileReport, Rejection} from "../types.js";
+import {testBsnWarning} from "./common.js";
 
 export interface Check {
   /** Column as named in the file (or XML element path), for the report. */

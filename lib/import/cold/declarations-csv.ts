@@ -3,13 +3,13 @@
  * declared product, euros with decimal comma, a separate Debet/Credit column. Pure DuckDB SQL from
  * file to staging table, so 1M-10M lines never become JS objects.
  */
-import {dropCsv, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.ts";
-import type {FileProbe, ImportContext, Importer} from "../registry.ts";
-import type {FileReport} from "../types.ts";
-import {ImportFileError} from "../types.ts";
-import {nextId} from "./common.ts";
-import {convertDeclarations, type RawDeclarationColumn} from "./declarations.ts";
-import {normaliseHeader} from "./profile.ts";
+import {dropCsv, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.js";
+import type {FileProbe, ImportContext, Importer} from "../registry.js";
+import type {FileReport} from "../types.js";
+import {ImportFileError} from "../types.js";
+import {nextId} from "./common.js";
+import {convertDeclarations, type RawDeclarationColumn} from "./declarations.js";
+import {normaliseHeader} from "./profile.js";
 
 /** Header names (normalised) -> raw declaration column. Several spellings seen in exports. */
 const HEADERS: Record<string, RawDeclarationColumn> = {

@@ -5,11 +5,11 @@
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
-import {decimalSql, sqlIdent} from "../../formats/csv.ts";
-import type {ImportContext} from "../registry.ts";
-import type {FileReport} from "../types.ts";
-import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.ts";
-import {nextId} from "./common.ts";
+import {decimalSql, sqlIdent} from "../../formats/csv.js";
+import type {ImportContext} from "../registry.js";
+import type {FileReport} from "../types.js";
+import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.js";
+import {nextId} from "./common.js";
 
 /** Raw cells every declaration source provides (VARCHAR), plus `__row`. */
 export const RAW_DECLARATION_COLUMNS = [

@@ -4,15 +4,15 @@
  * eurocents with a separate DebetCredit. The sender is the provider's AGB code, the receiver the
  * gemeentecode. Conversion and checks are shared with the flat export (declarations.ts).
  */
-import {messageKind, pick, readMessage, type MessageRecord} from "../../formats/istandaarden.ts";
-import {decodeHead, readHead, sqlIdent} from "../../formats/csv.ts";
-import type {FileProbe, ImportContext, Importer} from "../registry.ts";
-import type {FileReport} from "../types.ts";
-import {ImportFileError} from "../types.ts";
+import {messageKind, pick, readMessage, type MessageRecord} from "../../formats/istandaarden.js";
+import {decodeHead, readHead, sqlIdent} from "../../formats/csv.js";
+import type {FileProbe, ImportContext, Importer} from "../registry.js";
+import type {FileReport} from "../types.js";
+import {ImportFileError} from "../types.js";
 import type {DuckDBAppender} from "@duckdb/node-api";
-import {nextId} from "./common.ts";
-import type {ReportInput} from "./convert.ts";
-import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn} from "./declarations.ts";
+import {nextId} from "./common.js";
+import type {ReportInput} from "./convert.js";
+import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn} from "./declarations.js";
 
 /** Where each raw column comes from: element paths tried in order (record first, then context). */
 const FIELDS: Record<RawDeclarationColumn, {record?: string[]; context?: string[]; label: string}> = {

@@ -3,13 +3,13 @@
  * (cases + requests), the monitor-style GMSD delivery (assignments) and the budget file (budgets). A file is recognised by
  * the profile whose mapped headers all occur in it (`--profile` forces one).
  */
-import type {FileProbe, ImportContext, Importer} from "../registry.ts";
-import type {FileReport} from "../types.ts";
-import {ImportFileError} from "../types.ts";
-import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.ts";
-import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.ts";
-import {columnType, loadProfile, normaliseHeader, profileMatches, shippedProfiles, type Profile} from "./profile.ts";
-import {nextId} from "./common.ts";
+import type {FileProbe, ImportContext, Importer} from "../registry.js";
+import type {FileReport} from "../types.js";
+import {ImportFileError} from "../types.js";
+import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.js";
+import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.js";
+import {columnType, loadProfile, normaliseHeader, profileMatches, shippedProfiles, type Profile} from "./profile.js";
+import {nextId} from "./common.js";
 
 /** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
 export function chooseProfile(header: string[], forced?: string): Profile | undefined {

@@ -7,7 +7,7 @@
  */
 import {readFileSync, readdirSync} from "node:fs";
 import {basename, join} from "node:path";
-import {table as tableSpec} from "../../model/schema.ts";
+import {table as tableSpec} from "../../model/schema.js";
 
 export interface Profile {
   name: string;

@@ -11,13 +11,13 @@
  */
 import {basename, extname} from "node:path";
 import {readFile} from "node:fs/promises";
-import {decimalSql, dropCsv, headRecords, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.ts";
-import type {FileProbe, ImportContext, Importer} from "../registry.ts";
-import type {FileReport} from "../types.ts";
-import {ImportFileError} from "../types.ts";
-import {buildTyped, reports, type Check} from "./convert.ts";
-import {nextId} from "./common.ts";
-import {normaliseHeader} from "./profile.ts";
+import {decimalSql, dropCsv, headRecords, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.js";
+import type {FileProbe, ImportContext, Importer} from "../registry.js";
+import type {FileReport} from "../types.js";
+import {ImportFileError} from "../types.js";
+import {buildTyped, reports, type Check} from "./convert.js";
+import {nextId} from "./common.js";
+import {normaliseHeader} from "./profile.js";
 
 const CODE_HEADERS = ["regiocode", "gemeentecode", "codering", "regio-indeling code", "wijkenenbuurten code"];
 const NAME_HEADERS = ["regio's", "regios", "gemeente", "gemeentenaam", "gemeenten", "wijken en buurten", "regio"];
