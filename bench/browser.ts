@@ -5,9 +5,9 @@
  */
 import {execFileSync} from "node:child_process";
 import {join} from "node:path";
-import {builtPages, openSite, visit, type Site} from "../test/browser/harness.ts";
-import {OUT} from "./demo.ts";
-import {median, megabytes, seconds, type Row} from "./rows.ts";
+import {builtPages, openSite, visit, type Site} from "../test/browser/harness.js";
+import {OUT} from "./demo.js";
+import {median, megabytes, seconds, type Row} from "./rows.js";
 
 type Scale = "municipality" | "region";
 

@@ -1,7 +1,7 @@
 /** Demo deliveries for the benchmarks, generated once under bench/out/ (gitignored). */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import {writeDemo, type Scale} from "../lib/demo/index.ts";
+import {writeDemo, type Scale} from "../lib/demo/index.js";
 
 export const OUT = join(import.meta.dirname, "out");
 

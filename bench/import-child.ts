@@ -1,6 +1,6 @@
 // Runs one import in its own process and prints {ms, maxRss} (bytes) as its last stdout line.
 import {join} from "node:path";
-import {importDelivery} from "../lib/import/index.ts";
+import {importDelivery} from "../lib/import/index.js";
 
 const [csv, out] = process.argv.slice(2);
 const start = performance.now();

@@ -7,9 +7,9 @@ import {execFileSync} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {importDelivery} from "../lib/import/index.ts";
-import {benchDemo, OUT} from "./demo.ts";
-import {median, megabytes, seconds, type Row} from "./rows.ts";
+import {importDelivery} from "../lib/import/index.js";
+import {benchDemo, OUT} from "./demo.js";
+import {median, megabytes, seconds, type Row} from "./rows.js";
 
 async function bareCopy(csv: string, out: string): Promise<number> {
   const instance = await DuckDBInstance.create(":memory:");

@@ -1,8 +1,8 @@
 /** Issue 6 target: the public build of the `municipality` demo in under 2 minutes; dist/ size. */
 import {readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {buildSite} from "./browser.ts";
-import {megabytes, seconds, type Row} from "./rows.ts";
+import {buildSite} from "./browser.js";
+import {megabytes, seconds, type Row} from "./rows.js";
 
 function folderBytes(dir: string): number {
   let total = 0;

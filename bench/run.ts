@@ -7,12 +7,12 @@
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {cpus, totalmem} from "node:os";
 import {join} from "node:path";
-import type {Row} from "./rows.ts";
+import type {Row} from "./rows.js";
 
 const sections: Record<string, () => Promise<Row[]>> = {
-  import: async () => (await import("./import.ts")).importBench(),
-  browser: async () => (await import("./browser.ts")).browserBench(),
-  public: async () => (await import("./public-build.ts")).publicBuildBench()
+  import: async () => (await import("./import.js")).importBench(),
+  browser: async () => (await import("./browser.js")).browserBench(),
+  public: async () => (await import("./public-build.js")).publicBuildBench()
 };
 
 const resultsFile = join(import.meta.dirname, "results.json");

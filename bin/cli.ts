@@ -6,11 +6,11 @@
 type Command = {summary: string; load: () => Promise<{run: (args: string[]) => Promise<number>}>};
 
 const commands: Record<string, Command> = {
-  demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.ts")},
-  scan: {summary: "privacy scan of a built site: fails on story text, pseudonyms, ids, BSNs", load: () => import("./commands/scan.ts")},
-  import: {summary: "import a delivery of exports into the canonical, pseudonymised Parquet model", load: () => import("./commands/import.ts")},
-  verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs and outputs)", load: () => import("./commands/verify.ts")},
-  stats: {summary: "compute the evaluation figures from an imported model (savings, costliest)", load: () => import("./commands/stats.ts")}
+  demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.js")},
+  scan: {summary: "privacy scan of a built site: fails on story text, pseudonyms, ids, BSNs", load: () => import("./commands/scan.js")},
+  import: {summary: "import a delivery of exports into the canonical, pseudonymised Parquet model", load: () => import("./commands/import.js")},
+  verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs and outputs)", load: () => import("./commands/verify.js")},
+  stats: {summary: "compute the evaluation figures from an imported model (savings, costliest)", load: () => import("./commands/stats.js")}
 };
 
 function usage(): string {
@@ -25,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === "--version") {
-    const {version} = await import("../lib/version.ts");
+    const {version} = await import("../lib/version.js");
     console.log(version);
     return 0;
   }

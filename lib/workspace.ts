@@ -95,7 +95,7 @@ export async function ensureExports(source = dataSource()): Promise<string> {
     return source.exports;
   }
   return buildOnce(source.exports, generatorStamp(), async (tmp) => {
-    const {writeDemo} = await import("./demo/index.ts");
+    const {writeDemo} = await import("./demo/index.js");
     await writeDemo({out: tmp, seed: demoSeed(process.env), scale: source.scale!});
   });
 }
@@ -108,7 +108,7 @@ export async function ensureModel(source = dataSource()): Promise<string> {
   const importCode = ["import", "formats", "model", "privacy"].map((d) => folderStamp(join(projectRoot, "lib", d)));
   const stamp = `${folderStamp(exports)} ${importCode.join(" ")}`;
   return buildOnce(join(workDir, "model", name), stamp, async (tmp) => {
-    const {importDelivery} = await import("./import/index.ts");
+    const {importDelivery} = await import("./import/index.js");
     await importDelivery([exports], {out: tmp, demo: source.demo});
   });
 }

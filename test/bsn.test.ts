@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {completeBsn, isTestBsn, isValidBsn, normaliseBsn} from "../lib/privacy/bsn.ts";
+import {completeBsn, isTestBsn, isValidBsn, normaliseBsn} from "../lib/privacy/bsn.js";
 
 describe("elfproef", () => {
   // 111222333: 9*1+8*1+7*1+6*2+5*2+4*2+3*3+2*3-1*3 = 66 = 6*11 (worked by hand).

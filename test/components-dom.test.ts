@@ -2,11 +2,11 @@
 // The DOM the components build, in jsdom: story text stays text, text alternatives hold the
 // numbers, and the charts' keyboard selection yields story ids as `value` with an input event.
 import {describe, expect, it} from "vitest";
-import {storyReader} from "../src/components/story-reader.ts";
-import {chartText, triadSummary} from "../src/components/chart-text.ts";
-import {ternaryChart} from "../src/components/ternary.ts";
-import {dyadChart} from "../src/components/dyad.ts";
-import {triadZone} from "../lib/methods/zones.ts";
+import {storyReader} from "../src/components/story-reader.js";
+import {chartText, triadSummary} from "../src/components/chart-text.js";
+import {ternaryChart} from "../src/components/ternary.js";
+import {dyadChart} from "../src/components/dyad.js";
+import {triadZone} from "../lib/methods/zones.js";
 
 const HOSTILE = `Eerste regel\n<script>alert("x")</script> en <b>vet</b> & <img src=x onerror=alert(1)>`;
 

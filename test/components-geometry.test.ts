@@ -4,17 +4,17 @@ import {describe, expect, it} from "vitest";
 import {
   cellOf, densityCounts, gridSegments, nearestPoint, pointsInRect, triangleCells, zoneBoundarySegments,
   ZONE_LABEL_POINTS, colourScale
-} from "../src/components/ternary.ts";
-import {jitterOf} from "../src/components/dyad.ts";
+} from "../src/components/ternary.js";
+import {jitterOf} from "../src/components/dyad.js";
 import {
   describeTriad, dyadSummary, publicCount, storyCount, triadComposition, triadSummary, zoneName
-} from "../src/components/chart-text.ts";
-import {formatStoryDate, pageLabel, storyPage, storyValues} from "../src/components/story-reader.ts";
+} from "../src/components/chart-text.js";
+import {formatStoryDate, pageLabel, storyPage, storyValues} from "../src/components/story-reader.js";
 import {
   applyZeroPolicy, confidenceRegion, spreadRegion, summariseIlr, toCartesian, type Composition
-} from "../lib/methods/compositional.ts";
-import {TRIAD_ZONES, triadZone} from "../lib/methods/zones.ts";
-import {ROLES} from "../lib/publish/palette.ts";
+} from "../lib/methods/compositional.js";
+import {TRIAD_ZONES, triadZone} from "../lib/methods/zones.js";
+import {ROLES} from "../lib/publish/palette.js";
 
 const H = Math.sqrt(3) / 2;
 

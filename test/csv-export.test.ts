@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import {describe, expect, it} from "vitest";
-import {cellText, DUTCH_EXCEL, quoteField, toCsv} from "../lib/formats/csv-export.ts";
+import {cellText, DUTCH_EXCEL, quoteField, toCsv} from "../lib/formats/csv-export.js";
 
 describe("formula neutralisation", () => {
   it("prefixes text that a spreadsheet would run", () => {

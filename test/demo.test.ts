@@ -8,9 +8,9 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import Papa from "papaparse";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {writeDemo, type DemoKey} from "../lib/demo/index.ts";
-import {isTestBsn, isValidBsn} from "../lib/privacy/bsn.ts";
-import {run} from "../bin/commands/demo.ts";
+import {writeDemo, type DemoKey} from "../lib/demo/index.js";
+import {isTestBsn, isValidBsn} from "../lib/privacy/bsn.js";
+import {run} from "../bin/commands/demo.js";
 
 let dirA: string;
 let dirB: string;

@@ -4,8 +4,8 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {decimalSql, decodeHead, detectEncoding, dropCsv, findHeader, installDutchMacros, loadCsv, openCsv, sniffDelimiter} from "../lib/formats/csv.ts";
-import {ImportFileError} from "../lib/import/types.ts";
+import {decimalSql, decodeHead, detectEncoding, dropCsv, findHeader, installDutchMacros, loadCsv, openCsv, sniffDelimiter} from "../lib/formats/csv.js";
+import {ImportFileError} from "../lib/import/types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "warmkoud-csv-test-"));
 const file = (name: string, content: string | Buffer) => {

@@ -5,12 +5,12 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {importDelivery} from "../lib/import/index.ts";
-import {verifyModel} from "../lib/import/manifest.ts";
-import {ImportFileError} from "../lib/import/types.ts";
-import {pseudonym} from "../lib/privacy/pseudonym.ts";
-import {run as importCli} from "../bin/commands/import.ts";
-import {run as verifyCli} from "../bin/commands/verify.ts";
+import {importDelivery} from "../lib/import/index.js";
+import {verifyModel} from "../lib/import/manifest.js";
+import {ImportFileError} from "../lib/import/types.js";
+import {pseudonym} from "../lib/privacy/pseudonym.js";
+import {run as importCli} from "../bin/commands/import.js";
+import {run as verifyCli} from "../bin/commands/verify.js";
 
 const FIXTURES = new URL("./fixtures/cold/", import.meta.url).pathname;
 const KEY_HEX = "a1".repeat(32);

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseGenericStoryCsv} from "../lib/formats/stories/generic.ts";
+import {parseGenericStoryCsv} from "../lib/formats/stories/generic.js";
 
 const example = readFileSync("examples/verhalen-generiek.csv", "utf8");
 const bad = readFileSync("test/fixtures/stories/generic/verhalen-fouten.csv", "utf8");

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseNarraFirmaForm, parseNarraFirmaStories} from "../lib/formats/stories/narrafirma.ts";
+import {parseNarraFirmaForm, parseNarraFirmaStories} from "../lib/formats/stories/narrafirma.js";
 
 const dir = "test/fixtures/stories/narrafirma";
 const form = parseNarraFirmaForm(readFileSync(`${dir}/verhaalformulier.csv`, "utf8"));

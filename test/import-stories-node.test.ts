@@ -4,14 +4,14 @@ import {tmpdir} from "node:os";
 import {join, relative, resolve} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {beforeAll, describe, expect, it} from "vitest";
-import {createTableSql, tables} from "../lib/model/schema.ts";
-import {DEMO_KEY, pseudonym, pseudonymise} from "../lib/privacy/pseudonym.ts";
-import {storyImporters} from "../lib/import/stories/index.ts";
-import {detectImporter, type ImportContext} from "../lib/import/registry.ts";
-import {probeFile} from "../lib/import/probe.ts";
-import {ImportFileError} from "../lib/import/types.ts";
-import {writeDemo} from "../lib/demo/index.ts";
-import {importDelivery} from "../lib/import/index.ts";
+import {createTableSql, tables} from "../lib/model/schema.js";
+import {DEMO_KEY, pseudonym, pseudonymise} from "../lib/privacy/pseudonym.js";
+import {storyImporters} from "../lib/import/stories/index.js";
+import {detectImporter, type ImportContext} from "../lib/import/registry.js";
+import {probeFile} from "../lib/import/probe.js";
+import {ImportFileError} from "../lib/import/types.js";
+import {writeDemo} from "../lib/demo/index.js";
+import {importDelivery} from "../lib/import/index.js";
 
 const fixtures = resolve("test/fixtures/stories");
 

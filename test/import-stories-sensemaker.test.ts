@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseSensemakerDefinition} from "../lib/formats/stories/sensemaker-definition.ts";
-import {parseSensemakerRaw} from "../lib/formats/stories/sensemaker-raw.ts";
-import {StoryFormatError} from "../lib/formats/stories/rows.ts";
+import {parseSensemakerDefinition} from "../lib/formats/stories/sensemaker-definition.js";
+import {parseSensemakerRaw} from "../lib/formats/stories/sensemaker-raw.js";
+import {StoryFormatError} from "../lib/formats/stories/rows.js";
 
 const dir = "test/fixtures/stories/sensemaker";
 const definitionText = readFileSync(`${dir}/sensemaker-definition.json`, "utf8");

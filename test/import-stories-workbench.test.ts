@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseSensemakerDefinition} from "../lib/formats/stories/sensemaker-definition.ts";
-import {looksLikeSensemakerWorkbench, parseSensemakerWorkbench} from "../lib/formats/stories/sensemaker-workbench.ts";
-import {looksLikeSensemakerRaw} from "../lib/formats/stories/sensemaker-raw.ts";
-import {parseCsvText} from "../lib/formats/stories/csv-text.ts";
+import {parseSensemakerDefinition} from "../lib/formats/stories/sensemaker-definition.js";
+import {looksLikeSensemakerWorkbench, parseSensemakerWorkbench} from "../lib/formats/stories/sensemaker-workbench.js";
+import {looksLikeSensemakerRaw} from "../lib/formats/stories/sensemaker-raw.js";
+import {parseCsvText} from "../lib/formats/stories/csv-text.js";
 
 const dir = "test/fixtures/stories/workbench";
 const text = readFileSync(`${dir}/workbench-export.csv`, "utf8");

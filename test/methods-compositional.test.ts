@@ -5,7 +5,7 @@ import {
   DEFAULT_ZERO_POLICY, describeZeroPolicy, ellipsePolygon, geometricMean, hasZeroPart, ilr, ilrInverse,
   replaceZeros, spreadRegion, summariseIlr, toCartesian,
   type Composition, type IlrPoint, type IlrSummary
-} from "../lib/methods/compositional.ts";
+} from "../lib/methods/compositional.js";
 
 // Group g1 of the reference data used across the methods tests (triad answers as top, left, right).
 const g1: Composition[] = [

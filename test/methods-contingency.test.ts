@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {chiSquareIndependence, crossTabulate} from "../lib/methods/contingency.ts";
+import {chiSquareIndependence, crossTabulate} from "../lib/methods/contingency.js";
 
 describe("crossTabulate", () => {
   it("counts label pairs with sorted levels", () => {

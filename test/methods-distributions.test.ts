@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {chiSquareCdf, chiSquareQuantile, chiSquareSf, fCdf, fQuantile, fSf, normalTwoSidedP} from "../lib/methods/distributions.ts";
+import {chiSquareCdf, chiSquareQuantile, chiSquareSf, fCdf, fQuantile, fSf, normalTwoSidedP} from "../lib/methods/distributions.js";
 
 describe("distributions", () => {
   it("F tail and quantile match scipy", () => {

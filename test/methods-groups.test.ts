@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {geometricMean, type Composition} from "../lib/methods/compositional.ts";
-import {hotellingTwoSample, permutationGroupTest, triadGroupTest} from "../lib/methods/groups.ts";
+import {geometricMean, type Composition} from "../lib/methods/compositional.js";
+import {hotellingTwoSample, permutationGroupTest, triadGroupTest} from "../lib/methods/groups.js";
 
 // Reference data (top, left, right). g1 leans to the top, g2 sits near the centre, g3 leans right.
 const g1: Composition[] = [

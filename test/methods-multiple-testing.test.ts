@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {randomLcg} from "d3";
-import {benjaminiHochberg} from "../lib/methods/multiple-testing.ts";
+import {benjaminiHochberg} from "../lib/methods/multiple-testing.js";
 
 describe("Benjamini-Hochberg q-values", () => {
   it("matches scipy and a hand calculation, in input order", () => {

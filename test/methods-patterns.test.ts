@@ -8,8 +8,8 @@
  */
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {findPatterns, type Outcome, type Pattern, type PatternsResult, type StoryData} from "../lib/methods/patterns.ts";
-import {benjaminiHochberg} from "../lib/methods/multiple-testing.ts";
+import {findPatterns, type Outcome, type Pattern, type PatternsResult, type StoryData} from "../lib/methods/patterns.js";
+import {benjaminiHochberg} from "../lib/methods/multiple-testing.js";
 
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/model-stories/patterns.json", import.meta.url), "utf8")) as
   StoryData & {outcome: Record<string, string>};

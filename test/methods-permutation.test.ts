@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {randomLcg} from "d3";
-import {permutationPValue, shuffleInPlace} from "../lib/methods/permutation.ts";
-import {choleskyLower, inverseSymmetric, multiplyMatrices, type Matrix2} from "../lib/methods/matrix2.ts";
+import {permutationPValue, shuffleInPlace} from "../lib/methods/permutation.js";
+import {choleskyLower, inverseSymmetric, multiplyMatrices, type Matrix2} from "../lib/methods/matrix2.js";
 
 describe("seeded permutations", () => {
   it("shuffles into a permutation, reproducibly for a seed", () => {

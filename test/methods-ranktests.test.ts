@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {dyadGroupTest, kruskalWallis, mannWhitney, midRanks} from "../lib/methods/ranktests.ts";
+import {dyadGroupTest, kruskalWallis, mannWhitney, midRanks} from "../lib/methods/ranktests.js";
 
 // Dyad positions (0 = left pole, 1 = right pole) with ties within and across groups.
 const x = [0.1, 0.2, 0.2, 0.35, 0.5, 0.5, 0.5, 0.8];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {DYAD_BANDS, dyadBand, dyadBandIndex, TRIAD_ZONES, triadZone, type TriadZone} from "../lib/methods/zones.ts";
+import {DYAD_BANDS, dyadBand, dyadBandIndex, TRIAD_ZONES, triadZone, type TriadZone} from "../lib/methods/zones.js";
 
 /** The zone rules of methods.md written out directly, on integer percentages (exact arithmetic). */
 function zonesByDefinition(top: number, left: number, right: number): TriadZone[] {

@@ -5,8 +5,8 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {DEMO_KEY, KeyError, hmacSha256Hex, pseudonym, pseudonymise, resolveKey} from "../lib/privacy/pseudonym.ts";
-import {createPseudonymTable} from "../lib/import/pseudonyms.ts";
+import {DEMO_KEY, KeyError, hmacSha256Hex, pseudonym, pseudonymise, resolveKey} from "../lib/privacy/pseudonym.js";
+import {createPseudonymTable} from "../lib/import/pseudonyms.js";
 
 const KEY32 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 

@@ -7,9 +7,9 @@ import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {tableFromArrays, tableToIPC} from "apache-arrow";
-import {buildNeedles, findInText, loadNeedles, normalise, packagePath, scanDist, type Finding, type Needles} from "../lib/privacy/scan.ts";
-import {isValidBsn} from "../lib/privacy/bsn.ts";
-import {run} from "../bin/commands/scan.ts";
+import {buildNeedles, findInText, loadNeedles, normalise, packagePath, scanDist, type Finding, type Needles} from "../lib/privacy/scan.js";
+import {isValidBsn} from "../lib/privacy/bsn.js";
+import {run} from "../bin/commands/scan.js";
 
 // Synthetic stories. Stories 1-3 share a stock phrase that a public page may well contain.
 const COMMON = "Ik ben heel blij met de hulp van het wijkteam in onze buurt.";

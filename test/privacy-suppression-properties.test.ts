@@ -2,7 +2,7 @@
 // is independent of the module's graph reasoning: it solves the table's linear equations directly.
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {publishRows, suppressCounts, suppressSums, suppressValue, type PublishedCell, type PublishedTable, type TableOptions} from "../lib/privacy/suppression.ts";
+import {publishRows, suppressCounts, suppressSums, suppressValue, type PublishedCell, type PublishedTable, type TableOptions} from "../lib/privacy/suppression.js";
 
 // Many small values so that tables have primary cells, some large ones so that they do not all go.
 const count = fc.oneof(fc.integer({min: 0, max: 14}), fc.integer({min: 0, max: 400}));

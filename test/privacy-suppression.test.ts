@@ -1,6 +1,6 @@
 // Hand-worked examples of the small-cell rules (each expected value worked out in the comment).
 import {describe, expect, it} from "vitest";
-import {DISPLAY, publishCount, publishRows, roundCount, suppressCounts, suppressSums, suppressValue} from "../lib/privacy/suppression.ts";
+import {DISPLAY, publishCount, publishRows, roundCount, suppressCounts, suppressSums, suppressValue} from "../lib/privacy/suppression.js";
 
 const shown = (cells: {display: string}[][]) => cells.map((row) => row.map((c) => c.display));
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {audience, isPublic} from "../lib/publish/audience.ts";
+import {audience, isPublic} from "../lib/publish/audience.js";
 
 describe("audience", () => {
   it("defaults to analyst", () => {

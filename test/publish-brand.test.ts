@@ -2,8 +2,8 @@ import {mkdtempSync, rmSync, writeFileSync, mkdirSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {contrastRatio, parseHex, relativeLuminance} from "../lib/publish/contrast.ts";
-import {loadBrand, validateBrand} from "../lib/publish/brand.ts";
+import {contrastRatio, parseHex, relativeLuminance} from "../lib/publish/contrast.js";
+import {loadBrand, validateBrand} from "../lib/publish/brand.js";
 
 // Expected ratios computed with the WCAG 2.1 formula in python3 (plain float arithmetic, once):
 // #777777/#FFFFFF 4.478089, #767676/#FFFFFF 4.542225, #FF0000/#FFFFFF 3.998477, #999999/#FFFFFF 2.849028.

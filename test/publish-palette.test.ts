@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {contrastRatio} from "../lib/publish/contrast.ts";
-import {ALL_EIGHT, categorical, needsOutline, OKABE_ITO, ROLES, SAFE_ON_WHITE} from "../lib/publish/palette.ts";
+import {contrastRatio} from "../lib/publish/contrast.js";
+import {ALL_EIGHT, categorical, needsOutline, OKABE_ITO, ROLES, SAFE_ON_WHITE} from "../lib/publish/palette.js";
 
 describe("palette", () => {
   it("gives every named role a colour with at least 3:1 on white", () => {

@@ -7,7 +7,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import {buildSmallModel, writeTestPriceList} from "./fixtures/model-small/build.ts";
+import {buildSmallModel, writeTestPriceList} from "./fixtures/model-small/build.js";
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), "warmkoud-stats-cli-"));

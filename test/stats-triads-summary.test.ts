@@ -5,7 +5,7 @@
  */
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {summariseTriad, type TriadAnswer} from "../lib/methods/triad-summary.ts";
+import {summariseTriad, type TriadAnswer} from "../lib/methods/triad-summary.js";
 
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/model-stories/tiny.json", import.meta.url), "utf8"));
 const answers: TriadAnswer[] = fixture.triad_answers.filter((a: {signifier_id: string}) => a.signifier_id === "tr-nadruk");

@@ -9,7 +9,7 @@ import {execFile} from "node:child_process";
 import {readFileSync, rmSync} from "node:fs";
 import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {writeStoryModel} from "./fixtures/model-stories/write-model.ts";
+import {writeStoryModel} from "./fixtures/model-stories/write-model.js";
 
 const run = promisify(execFile);
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/model-stories/tiny.json", import.meta.url), "utf8"));

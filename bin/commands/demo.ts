@@ -1,6 +1,6 @@
 /** `warmkoud demo`: writes the synthetic demo delivery (see docs/demo.md). */
 import {parseArgs} from "node:util";
-import {writeDemo, type Scale} from "../../lib/demo/index.ts";
+import {writeDemo, type Scale} from "../../lib/demo/index.js";
 
 const USAGE = `usage: warmkoud demo --out <dir> [--seed N] [--scale small|municipality|region]
 

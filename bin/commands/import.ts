@@ -4,9 +4,9 @@
  * Exit codes: 0 ok, 1 some rows rejected (outputs written), 2 a file could not be read at all.
  */
 import {parseArgs} from "node:util";
-import {importDelivery, type ImportResult} from "../../lib/import/index.ts";
-import {ImportFileError} from "../../lib/import/types.ts";
-import {KeyError} from "../../lib/privacy/pseudonym.ts";
+import {importDelivery, type ImportResult} from "../../lib/import/index.js";
+import {ImportFileError} from "../../lib/import/types.js";
+import {KeyError} from "../../lib/privacy/pseudonym.js";
 
 const HELP = `usage: warmkoud import <files or folders...> --out <dir> [options]
 

@@ -6,7 +6,7 @@
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
-import {formatReport, loadNeedles, readCanaries, scanDist} from "../../lib/privacy/scan.ts";
+import {formatReport, loadNeedles, readCanaries, scanDist} from "../../lib/privacy/scan.js";
 
 const HELP = `usage: warmkoud scan <dist> --model <modelDir> [--canary FILE]
 

@@ -18,9 +18,9 @@
  * the --by question, left out of the comparison) is null without --by.
  */
 import {parseArgs} from "node:util";
-import {DEFAULT_ZERO_POLICY, type ZeroPolicy} from "../../lib/methods/compositional.ts";
-import {summariseTriad, type Percentages, type TriadSummary} from "../../lib/methods/triad-summary.ts";
-import {readStoryModel, type StoryModel} from "../../lib/model/stories-query.ts";
+import {DEFAULT_ZERO_POLICY, type ZeroPolicy} from "../../lib/methods/compositional.js";
+import {summariseTriad, type Percentages, type TriadSummary} from "../../lib/methods/triad-summary.js";
+import {readStoryModel, type StoryModel} from "../../lib/model/stories-query.js";
 
 export const summary = "gemiddelden per triade (rekenkundig en geometrisch), per groep met Hotelling T²";
 export const usage = "warmkoud stats triads <model-map> [--by VRAAG] [--zeros multiplicative|drop] [--delta D] [--json]";

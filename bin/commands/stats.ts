@@ -4,12 +4,12 @@
  * aggregation lives in lib/model/queries, the arithmetic in lib/methods (shared with the pages).
  */
 import {parseArgs} from "node:util";
-import {defaultGemeente, openModel, type Model} from "../../lib/model/queries/model.ts";
-import {savingsInputs} from "../../lib/model/queries/savings.ts";
-import {costliestInputs} from "../../lib/model/queries/costliest.ts";
-import {readPriceList} from "../../lib/model/queries/settings.ts";
-import {computeSavings, SCENARIOS, type SavingsResult} from "../../lib/methods/savings.ts";
-import {computeCostliest, type Breakdown, type CostliestResult} from "../../lib/methods/costliest.ts";
+import {defaultGemeente, openModel, type Model} from "../../lib/model/queries/model.js";
+import {savingsInputs} from "../../lib/model/queries/savings.js";
+import {costliestInputs} from "../../lib/model/queries/costliest.js";
+import {readPriceList} from "../../lib/model/queries/settings.js";
+import {computeSavings, SCENARIOS, type SavingsResult} from "../../lib/methods/savings.js";
+import {computeCostliest, type Breakdown, type CostliestResult} from "../../lib/methods/costliest.js";
 
 interface Figure {
   summary: string;
@@ -148,7 +148,7 @@ const costliest: Figure = {
 
 /** Sub-subcommands; add a figure here (e.g. triads) with its own module-level definition. */
 export const figures: Record<string, Figure> = {savings, costliest};
-figures.triads = (await import("./stats-triads.ts")).triads;
+figures.triads = (await import("./stats-triads.js")).triads;
 
 function usageError(message: string): number {
   console.error(message);

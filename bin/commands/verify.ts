@@ -1,6 +1,6 @@
 /** `warmkoud verify <dir>`: recomputes every hash in manifest.json; exit 1 on any mismatch. */
 import {parseArgs} from "node:util";
-import {verifyModel} from "../../lib/import/manifest.ts";
+import {verifyModel} from "../../lib/import/manifest.js";
 
 export async function run(args: string[]): Promise<number> {
   const {positionals, values} = parseArgs({args, allowPositionals: true, options: {help: {type: "boolean", short: "h"}}});

@@ -6,10 +6,10 @@
  * has slightly fewer clients and 8% more spend (the fourth case in domain.md).
  */
 import {join} from "node:path";
-import {quoted} from "./dutch-text.ts";
-import {writeText} from "./file-sink.ts";
-import {REGION} from "./identifiers.ts";
-import type {Rng} from "./random.ts";
+import {quoted} from "./dutch-text.js";
+import {writeText} from "./file-sink.js";
+import {REGION} from "./identifiers.js";
+import type {Rng} from "./random.js";
 
 export const YEARS: readonly number[] = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const PROVISIONAL = new Set([2024, 2025]);

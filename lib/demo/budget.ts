@@ -1,8 +1,8 @@
 /** The small file finance sends: the first-line budget per budget year (EUR 450.000 over 18 months). */
 import {join} from "node:path";
-import {csvLine, day, nlAmount, nlDate} from "./dutch-text.ts";
-import {writeText} from "./file-sink.ts";
-import {DEMO_MUNICIPALITY} from "./identifiers.ts";
+import {csvLine, day, nlAmount, nlDate} from "./dutch-text.js";
+import {writeText} from "./file-sink.js";
+import {DEMO_MUNICIPALITY} from "./identifiers.js";
 
 export const BUDGET = {amountCents: 45_000_000, months: 18, first: day(2024, 7, 1), last: day(2025, 12, 31)};
 

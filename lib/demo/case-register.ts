@@ -3,11 +3,11 @@
  * system (UTF-8), 2025 from an older one (Windows-1252). `;`-CSV, dd-mm-jjjj, decimal commas.
  */
 import {join} from "node:path";
-import {FileSink} from "./file-sink.ts";
-import {calendar, csvLine, nlAmount, nlDate} from "./dutch-text.ts";
-import type {FirstLineCase} from "./first-line.ts";
-import {breakElfproef} from "./identifiers.ts";
-import type {PlantedRow} from "./key.ts";
+import {FileSink} from "./file-sink.js";
+import {calendar, csvLine, nlAmount, nlDate} from "./dutch-text.js";
+import type {FirstLineCase} from "./first-line.js";
+import {breakElfproef} from "./identifiers.js";
+import type {PlantedRow} from "./key.js";
 
 export const CASE_COLUMNS = [
   "Dossiernummer", "BSN", "Domein", "Eerste contact", "Start hulp", "Einde hulp", "Geboden hulp",

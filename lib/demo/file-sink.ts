@@ -6,7 +6,7 @@ import {createWriteStream, type WriteStream} from "node:fs";
 import {mkdir} from "node:fs/promises";
 import {once} from "node:events";
 import {dirname} from "node:path";
-import {encodeWindows1252} from "./dutch-text.ts";
+import {encodeWindows1252} from "./dutch-text.js";
 
 export type TextEncoding = "utf-8" | "utf-8-bom" | "windows-1252";
 

@@ -4,11 +4,11 @@
  * second-line care after the help ended. At every scale the mix follows fixed quotas; at `small`
  * scale the "geen" cases are then topped up so the avoided cost lands on the calibration target.
  */
-import {category, LIKELIHOOD_WEIGHTS, type Category, type Likelihood} from "./catalogue.ts";
-import {calendar} from "./dutch-text.ts";
-import type {BsnPool} from "./identifiers.ts";
-import type {Rng} from "./random.ts";
-import {DAYS_PER_MONTH} from "./second-line.ts";
+import {category, LIKELIHOOD_WEIGHTS, type Category, type Likelihood} from "./catalogue.js";
+import {calendar} from "./dutch-text.js";
+import type {BsnPool} from "./identifiers.js";
+import type {Rng} from "./random.js";
+import {DAYS_PER_MONTH} from "./second-line.js";
 
 export type Need = "geen" | "blijft" | "nieuw";
 export type Domain = "Jeugd" | "Wmo";

@@ -2,8 +2,8 @@
  * Synthetic identifiers: BSNs that pass the elfproef, AGB codes of fictional providers, and the
  * gemeentecodes of a fictional five-municipality region. See docs/demo.md for the ranges and why.
  */
-import {completeBsn, TEST_RANGE} from "../privacy/bsn.ts";
-import type {Rng} from "./random.ts";
+import {completeBsn, TEST_RANGE} from "../privacy/bsn.js";
+import type {Rng} from "./random.js";
 
 export interface Municipality {
   code: string;

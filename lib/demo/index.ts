@@ -5,23 +5,23 @@
  */
 import {readdir, rm, stat} from "node:fs/promises";
 import {join, relative} from "node:path";
-import {writeBenchmark, GROWTH_TARGETS, YEARS} from "./benchmark.ts";
-import {BUDGET, writeBudget} from "./budget.ts";
-import {writeCaseRegisters} from "./case-register.ts";
-import {CATEGORIES, LIKELIHOOD_WEIGHTS, PROVIDERS} from "./catalogue.ts";
-import {day, isoDate, calendar} from "./dutch-text.ts";
-import {writeText} from "./file-sink.ts";
-import {avoidedEuros, CaseFactory, type CostMedians, type FirstLineCase} from "./first-line.ts";
-import {BsnPool, DEMO_MUNICIPALITY, EXTENDED_RANGE, REGION} from "./identifiers.ts";
-import type {DemoKey, Scale} from "./key.ts";
-import {leesmij} from "./leesmij.ts";
-import {Rng} from "./random.ts";
-import {SecondLineOutput} from "./second-line-output.ts";
-import {clientProvisions, declarationLines, DAYS_PER_MONTH, makeProvision, Numbering, pickCategory, type Granularity, type Window} from "./second-line.ts";
-import {writeSenseMaker} from "./sensemaker.ts";
-import {TEST_RANGE} from "../privacy/bsn.ts";
+import {writeBenchmark, GROWTH_TARGETS, YEARS} from "./benchmark.js";
+import {BUDGET, writeBudget} from "./budget.js";
+import {writeCaseRegisters} from "./case-register.js";
+import {CATEGORIES, LIKELIHOOD_WEIGHTS, PROVIDERS} from "./catalogue.js";
+import {day, isoDate, calendar} from "./dutch-text.js";
+import {writeText} from "./file-sink.js";
+import {avoidedEuros, CaseFactory, type CostMedians, type FirstLineCase} from "./first-line.js";
+import {BsnPool, DEMO_MUNICIPALITY, EXTENDED_RANGE, REGION} from "./identifiers.js";
+import type {DemoKey, Scale} from "./key.js";
+import {leesmij} from "./leesmij.js";
+import {Rng} from "./random.js";
+import {SecondLineOutput} from "./second-line-output.js";
+import {clientProvisions, declarationLines, DAYS_PER_MONTH, makeProvision, Numbering, pickCategory, type Granularity, type Window} from "./second-line.js";
+import {writeSenseMaker} from "./sensemaker.js";
+import {TEST_RANGE} from "../privacy/bsn.js";
 
-export type {DemoKey, PlantedRow, Scale} from "./key.ts";
+export type {DemoKey, PlantedRow, Scale} from "./key.js";
 
 export interface DemoOptions {
   out: string;

@@ -1,6 +1,6 @@
 /** LEESMIJ.txt: tells whoever opens the folder that the data are synthetic and how they were made. */
-import {nlAmount} from "./dutch-text.ts";
-import type {DemoKey} from "./key.ts";
+import {nlAmount} from "./dutch-text.js";
+import type {DemoKey} from "./key.js";
 
 // Formatted by hand, not toLocaleString: output must not depend on the ICU data of the Node build.
 const euro = (n: number) => `EUR ${nlAmount(Math.round(n) * 100, true).slice(0, -3)}`;

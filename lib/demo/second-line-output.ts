@@ -5,11 +5,11 @@
  * cost per client and category, and trajectory lengths.
  */
 import {join} from "node:path";
-import {FileSink, writeText} from "./file-sink.ts";
-import {csvLine, isoDate, nlAmount, nlDate, day, daysInMonth} from "./dutch-text.ts";
-import type {PlantedRow} from "./key.ts";
-import type {Rng} from "./random.ts";
-import {DAYS_PER_MONTH, monthIndex, paidCents, type DeclarationLine, type Provision, type Window} from "./second-line.ts";
+import {FileSink, writeText} from "./file-sink.js";
+import {csvLine, isoDate, nlAmount, nlDate, day, daysInMonth} from "./dutch-text.js";
+import type {PlantedRow} from "./key.js";
+import type {Rng} from "./random.js";
+import {DAYS_PER_MONTH, monthIndex, paidCents, type DeclarationLine, type Provision, type Window} from "./second-line.js";
 
 const GMSD_COLUMNS = [
   "Gemeentecode", "Aanmaakdatum", "BSN", "Toewijzingnummer", "Productcategorie", "Productcode", "AGB-code",

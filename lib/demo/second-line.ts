@@ -2,9 +2,9 @@
  * Second-line care of synthetic clients: provisions (assignment, start/stop, ZIN or PGB) and the
  * declaration lines a provider sends for them, with occasional credit-and-correct pairs.
  */
-import {CATEGORIES, PROVIDERS, type Category, type Law} from "./catalogue.ts";
-import {calendar, day, daysInMonth} from "./dutch-text.ts";
-import type {Rng} from "./random.ts";
+import {CATEGORIES, PROVIDERS, type Category, type Law} from "./catalogue.js";
+import {calendar, day, daysInMonth} from "./dutch-text.js";
+import type {Rng} from "./random.js";
 
 export const DAYS_PER_MONTH = 365.25 / 12;
 

@@ -3,13 +3,13 @@
  * story, every field quoted, UTF-8 with BOM, UUID-keyed columns), written streaming.
  */
 import {join} from "node:path";
-import {writeText, FileSink} from "./file-sink.ts";
-import {day, DAY_MS, quoted} from "./dutch-text.ts";
-import type {FirstLineCase, Theme} from "./first-line.ts";
-import {THEMES} from "./first-line.ts";
-import type {Rng} from "./random.ts";
-import {storyText, type Teller, type TextQuirk} from "./story-text.ts";
-import type {PlantedRow} from "./key.ts";
+import {writeText, FileSink} from "./file-sink.js";
+import {day, DAY_MS, quoted} from "./dutch-text.js";
+import type {FirstLineCase, Theme} from "./first-line.js";
+import {THEMES} from "./first-line.js";
+import type {Rng} from "./random.js";
+import {storyText, type Teller, type TextQuirk} from "./story-text.js";
+import type {PlantedRow} from "./key.js";
 
 interface Option {
   id: string;

@@ -3,8 +3,8 @@
  * the team did, how it turned out. Some carry paragraphs, quotes, a bit of HTML, or start with `-`
  * or `=` (as people type them), so importers and renderers meet every free-text quirk.
  */
-import type {Theme} from "./first-line.ts";
-import type {Rng} from "./random.ts";
+import type {Theme} from "./first-line.js";
+import type {Rng} from "./random.js";
 
 export type Teller = "inwoner" | "medewerker";
 

@@ -22,8 +22,8 @@ import {pipeline} from "node:stream/promises";
 import {Transform} from "node:stream";
 import Papa from "papaparse";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {Rejection} from "../import/types.ts";
-import {ImportFileError} from "../import/types.ts";
+import type {Rejection} from "../import/types.js";
+import {ImportFileError} from "../import/types.js";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
 export const DELIMITERS = [";", ",", "\t"] as const;

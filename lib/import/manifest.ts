@@ -5,7 +5,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {stat} from "node:fs/promises";
 import {join} from "node:path";
-import {sha256File, type OutputFile} from "./write.ts";
+import {sha256File, type OutputFile} from "./write.js";
 
 export interface ManifestInput {
   file: string;

@@ -1,8 +1,8 @@
 /** Builds the FileProbe every detector looks at: a cheap look at the first bytes of a file. */
 import {stat} from "node:fs/promises";
 import {basename, relative, sep} from "node:path";
-import {decodeHead, findHeader, readHead, sniffDelimiter} from "../formats/csv.ts";
-import type {FileProbe} from "./registry.ts";
+import {decodeHead, findHeader, readHead, sniffDelimiter} from "../formats/csv.js";
+import type {FileProbe} from "./registry.js";
 
 export async function probeFile(path: string, root: string): Promise<FileProbe> {
   const {size} = await stat(path);

@@ -4,9 +4,9 @@
  * table that the importer joins back. 10M declaration lines for 100k clients hash 100k times.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {pseudonym} from "../privacy/pseudonym.ts";
-import {isTestBsn, isValidBsn, normaliseBsn} from "../privacy/bsn.ts";
-import {sqlIdent} from "../formats/csv.ts";
+import {pseudonym} from "../privacy/pseudonym.js";
+import {isTestBsn, isValidBsn, normaliseBsn} from "../privacy/bsn.js";
+import {sqlIdent} from "../formats/csv.js";
 
 /** Creates temp table `name (id VARCHAR, pseudonym VARCHAR)` for the distinct non-null ids of `idsSql`. */
 export async function createPseudonymTable(conn: DuckDBConnection, key: Buffer, idsSql: string, name: string): Promise<string> {

@@ -10,8 +10,8 @@
  * importers in lib/import/cold/.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {FileReport} from "./types.ts";
-import {coldImporters} from "./cold/index.ts";
+import type {FileReport} from "./types.js";
+import {coldImporters} from "./cold/index.js";
 
 /** What an importer may look at to decide whether a file is its format (cheap: no full read). */
 export interface FileProbe {

@@ -6,11 +6,11 @@
  * Functions that take logs (ilr and everything built on it) refuse parts <= 0: apply a zero policy
  * (applyZeroPolicy) first and state it next to the figure (describeZeroPolicy).
  */
-import {fQuantile, chiSquareQuantile} from "./distributions.ts";
+import {fQuantile, chiSquareQuantile} from "./distributions.js";
 import {
   choleskyLower, covarianceMatrix, meanVector, scaleMatrix,
   type Matrix2, type Vector2
-} from "./matrix2.ts";
+} from "./matrix2.js";
 
 /** A triad answer: parts in the order top, left, right. */
 export type Composition = readonly [top: number, left: number, right: number];

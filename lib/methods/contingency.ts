@@ -7,8 +7,8 @@
  * Rows or columns with no observations are dropped first (they carry no information and would make
  * an expected count 0). A result is null when fewer than two rows or two columns remain.
  */
-import {chiSquareSf} from "./distributions.ts";
-import {permutationPValue, shuffleInPlace, type PermutationOptions} from "./permutation.ts";
+import {chiSquareSf} from "./distributions.js";
+import {permutationPValue, shuffleInPlace, type PermutationOptions} from "./permutation.js";
 
 export interface CrossTable {
   readonly rowLevels: string[];

@@ -14,13 +14,13 @@
  * the test cannot be computed: too few answers, or all answers on one line in ilr space (singular
  * covariance).
  */
-import {ilr, ilrInverse, type Composition, type IlrPoint} from "./compositional.ts";
-import {fSf} from "./distributions.ts";
+import {ilr, ilrInverse, type Composition, type IlrPoint} from "./compositional.js";
+import {fSf} from "./distributions.js";
 import {
   addMatrices, inverseSymmetric, meanVector, multiplyMatrices, quadraticForm, scaleMatrix,
   scatterMatrix, subtractMatrices, trace, type Matrix2
-} from "./matrix2.ts";
-import {permutationPValue, shuffleInPlace, type PermutationOptions} from "./permutation.ts";
+} from "./matrix2.js";
+import {permutationPValue, shuffleInPlace, type PermutationOptions} from "./permutation.js";
 
 const P = 2;
 

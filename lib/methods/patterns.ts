@@ -35,17 +35,17 @@
  */
 import {
   answerComposition, type TriadAnswer
-} from "./triad-summary.ts";
-import {applyZeroPolicy, DEFAULT_ZERO_POLICY, describeZeroPolicy, type Composition, type ZeroPolicy} from "./compositional.ts";
-import {triadGroupTest, type TriadGroupResult} from "./groups.ts";
-import {dyadGroupTest, type DyadGroupResult} from "./ranktests.ts";
-import {chiSquareIndependence, type ChiSquareResult} from "./contingency.ts";
-import {benjaminiHochberg} from "./multiple-testing.ts";
-import {triadZone, TRIAD_ZONES} from "./zones.ts";
-import {DEFAULT_SEED} from "./permutation.ts";
+} from "./triad-summary.js";
+import {applyZeroPolicy, DEFAULT_ZERO_POLICY, describeZeroPolicy, type Composition, type ZeroPolicy} from "./compositional.js";
+import {triadGroupTest, type TriadGroupResult} from "./groups.js";
+import {dyadGroupTest, type DyadGroupResult} from "./ranktests.js";
+import {chiSquareIndependence, type ChiSquareResult} from "./contingency.js";
+import {benjaminiHochberg} from "./multiple-testing.js";
+import {triadZone, TRIAD_ZONES} from "./zones.js";
+import {DEFAULT_SEED} from "./permutation.js";
 import type {
   ChoiceAnswerRow, DyadAnswerRow, SignifierOptionRow, SignifierRow, TriadAnswerRow
-} from "../formats/stories/rows.ts";
+} from "../formats/stories/rows.js";
 
 // ---------------------------------------------------------------------------------------------
 // Input

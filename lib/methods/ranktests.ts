@@ -3,7 +3,7 @@
  * Kruskal-Wallis for two or more groups, Mann-Whitney U for two. Both use mid-ranks for ties and
  * the usual tie corrections. A result is null when every value is the same (no ranking possible).
  */
-import {chiSquareSf, normalTwoSidedP} from "./distributions.ts";
+import {chiSquareSf, normalTwoSidedP} from "./distributions.js";
 
 export interface Ranking {
   /** Mid-rank (1-based) of each value, in input order. */

@@ -17,10 +17,10 @@
 import {
   applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, geometricMean,
   type Composition, type ZeroPolicy
-} from "./compositional.ts";
-import {triadGroupTest, type TriadGroupResult} from "./groups.ts";
-import type {PermutationOptions} from "./permutation.ts";
-import type {TriadAnswerRow} from "../formats/stories/rows.ts";
+} from "./compositional.js";
+import {triadGroupTest, type TriadGroupResult} from "./groups.js";
+import type {PermutationOptions} from "./permutation.js";
+import type {TriadAnswerRow} from "../formats/stories/rows.js";
 
 /** The columns of a triad answer the summary needs (a row of the triad_answers table will do). */
 export type TriadAnswer = Pick<TriadAnswerRow, "story_id" | "status" | "top" | "left" | "right">;

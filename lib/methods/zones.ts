@@ -17,7 +17,7 @@
  * [80, 100]; positions slightly outside 0..1 fall in the outer bands. A part or position within
  * 1e-9 of a boundary counts as on it.
  */
-import {close, type Composition} from "./compositional.ts";
+import {close, type Composition} from "./compositional.js";
 
 export const TRIAD_ZONES = ["T", "L", "R", "TL", "TR", "LR", "Centre"] as const;
 export type TriadZone = (typeof TRIAD_ZONES)[number];

@@ -6,8 +6,8 @@
  * Every story gets a row for every triad and dyad: a story without an answer row for one counts as
  * skipped there, so that n + n_na + n_skipped is the number of stories.
  */
-import {openModel, type Model} from "./queries/model.ts";
-import type {StoryData} from "../methods/patterns.ts";
+import {openModel, type Model} from "./queries/model.js";
+import type {StoryData} from "../methods/patterns.js";
 
 export interface StoryModel extends StoryData {
   readonly stories: readonly {story_id: string; teller_role: string | null}[];

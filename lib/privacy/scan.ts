@@ -20,8 +20,8 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {tableFromIPC} from "apache-arrow";
-import {isValidBsn} from "./bsn.ts";
-import {tables} from "../model/schema.ts";
+import {isValidBsn} from "./bsn.js";
+import {tables} from "../model/schema.js";
 
 /** Length of a story-text window (normalised characters): longer than any stock phrase. */
 export const WINDOW = 40;

@@ -7,7 +7,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {dirname, extname, isAbsolute, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {AA_GRAPHICS, AA_TEXT, contrastRatio, parseHex} from "./contrast.ts";
+import {AA_GRAPHICS, AA_TEXT, contrastRatio, parseHex} from "./contrast.js";
 
 export interface Brand {
   name: string;

@@ -9,7 +9,7 @@
  * the light three are for fills with a dark outline or a direct label. Colour is never the only
  * carrier of meaning: charts label their series as well.
  */
-import {AA_GRAPHICS, contrastRatio} from "./contrast.ts";
+import {AA_GRAPHICS, contrastRatio} from "./contrast.js";
 
 export const OKABE_ITO = {
   black: "#000000",

@@ -6,8 +6,8 @@
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {openModel, sqlString, type Model} from "../model/queries/model.ts";
-import {ensureModel} from "../workspace.ts";
+import {openModel, sqlString, type Model} from "../model/queries/model.js";
+import {ensureModel} from "../workspace.js";
 
 /** Opens the current model (importing the exports first when needed). */
 export async function currentModel(): Promise<Model> {

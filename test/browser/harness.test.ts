@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {openSite, visit, type Site} from "./harness.ts";
+import {openSite, visit, type Site} from "./harness.js";
 
 // The harness must catch what the page tests promise to fail on: a request to another host, a
 // page error, a missing file, and a page without a chart.

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {builtPages, cellErrors, openSite, visit, type Site} from "./harness.ts";
+import {builtPages, cellErrors, openSite, visit, type Site} from "./harness.js";
 
 // Every page of the built site: no request leaves 127.0.0.1, no page or cell error, a chart shows.
 let site: Site;

@@ -2,9 +2,9 @@
  * Shared bookkeeping of every story parser: rows read = accepted + rejected, duplicate story ids
  * (the first row wins, later ones are rejected and not counted twice), and the answer rows.
  */
-import type {CsvRecord} from "./csv-text.ts";
-import type {Triad} from "./geometry.ts";
-import {emptyStoryTables, Issues, type AnswerStatus, type StoryParseResult, type StoryRow, type StoryTables} from "./rows.ts";
+import type {CsvRecord} from "./csv-text.js";
+import type {Triad} from "./geometry.js";
+import {emptyStoryTables, Issues, type AnswerStatus, type StoryParseResult, type StoryRow, type StoryTables} from "./rows.js";
 
 export class StoryCollector {
   readonly tables: StoryTables = emptyStoryTables();

@@ -6,7 +6,7 @@
  * line break.
  */
 import Papa from "papaparse";
-import {StoryFormatError} from "./rows.ts";
+import {StoryFormatError} from "./rows.js";
 
 export interface CsvRecord {
   /** 1-based record position in the file (header = 1). */

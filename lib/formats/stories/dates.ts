@@ -3,7 +3,7 @@
  * lib/formats/csv.ts — `dd-mm-jjjj` (also unpadded, `/`), ISO `jjjj-mm-dd` (a time part after it is
  * ignored), `jjjjmmdd` — plus milliseconds since the epoch (SenseMaker upload times).
  */
-import {dutchDateOf} from "./values.ts";
+import {dutchDateOf} from "./values.js";
 
 export type DateResult = {ok: true; date: string | null} | {ok: false; reason: string};
 

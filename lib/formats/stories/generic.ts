@@ -2,13 +2,13 @@
  * The workspace's own generic story CSV (docs/generic-story-csv.md): one row per story, Dutch
  * column names, triads/dyads/questions declared in the header itself. Browser-safe.
  */
-import {isValidBsn, normaliseBsn} from "../../privacy/bsn.ts";
-import {StoryCollector, unusedColumnsWarning} from "./collector.ts";
-import {parseCsvText, recordObject, type CsvTable} from "./csv-text.ts";
-import {parseStoryDate} from "./dates.ts";
-import {checkDyad, closeTriad, type Triad} from "./geometry.ts";
-import {StoryFormatError, type SignifierRow, type StoryParseResult} from "./rows.ts";
-import {isBlank, parseNumber} from "./values.ts";
+import {isValidBsn, normaliseBsn} from "../../privacy/bsn.js";
+import {StoryCollector, unusedColumnsWarning} from "./collector.js";
+import {parseCsvText, recordObject, type CsvTable} from "./csv-text.js";
+import {parseStoryDate} from "./dates.js";
+import {checkDyad, closeTriad, type Triad} from "./geometry.js";
+import {StoryFormatError, type SignifierRow, type StoryParseResult} from "./rows.js";
+import {isBlank, parseNumber} from "./values.js";
 
 const FIXED = ["verhaal_id", "datum", "verteller", "client_ref", "dossiernummer", "titel", "tekst"];
 const ROLES = new Set(["inwoner", "medewerker", "anders"]);

@@ -7,11 +7,11 @@
  * Scales: Options is the range `min-max` (default 0-100); Answers are the left and right labels
  * and, optionally, the text meaning "does not apply". Scales are stored as dyads (0..1).
  */
-import {StoryCollector, unusedColumnsWarning} from "./collector.ts";
-import {parseCsvText, type CsvRecord} from "./csv-text.ts";
-import {parseStoryDate} from "./dates.ts";
-import {StoryFormatError, type SignifierRow, type StoryParseResult} from "./rows.ts";
-import {isBlank, isTicked, isUnticked, parseNumber} from "./values.ts";
+import {StoryCollector, unusedColumnsWarning} from "./collector.js";
+import {parseCsvText, type CsvRecord} from "./csv-text.js";
+import {parseStoryDate} from "./dates.js";
+import {StoryFormatError, type SignifierRow, type StoryParseResult} from "./rows.js";
+import {isBlank, isTicked, isUnticked, parseNumber} from "./values.js";
 
 type Kind = "single" | "multi" | "scale" | "text";
 interface Question {column: string; kind: Kind; title: string; shortName: string | null; answers: string[]; min: number; max: number; naText: string}

@@ -6,7 +6,7 @@
  * unreadable (a stray list value, proportions that are not a point of the triangle). The story is
  * kept; the cell is listed in `rejects` (see docs/generic-story-csv.md, "Bad input").
  */
-import type {Rejection} from "../../import/types.ts";
+import type {Rejection} from "../../import/types.js";
 
 export type AnswerStatus = "answered" | "na" | "skipped" | "invalid";
 export type SignifierType = "triad" | "dyad" | "list" | "freetext" | "stones" | "scale";

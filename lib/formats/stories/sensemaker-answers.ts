@@ -2,10 +2,10 @@
  * Reading one story's answers to SenseMaker signifiers, shared by the raw and the Workbench export.
  * `Cells` looks a column up by name; the column naming differs per export and is passed in.
  */
-import type {StoryCollector} from "./collector.ts";
-import {closeTriad, checkDyad, triadDistance, triadFromUnitSquare, SUM_TOLERANCE, type Triad} from "./geometry.ts";
-import {roleOf, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
-import {isBlank, isTicked, isUnticked, parseNumber} from "./values.ts";
+import type {StoryCollector} from "./collector.js";
+import {closeTriad, checkDyad, triadDistance, triadFromUnitSquare, SUM_TOLERANCE, type Triad} from "./geometry.js";
+import {roleOf, type SmDefinition, type SmSignifier} from "./sensemaker-definition.js";
+import {isBlank, isTicked, isUnticked, parseNumber} from "./values.js";
 
 export type Cells = (column: string) => string | undefined;
 

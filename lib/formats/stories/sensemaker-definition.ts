@@ -2,8 +2,8 @@
  * The SenseMaker framework definition (JSON beside the export): which UUID is which signifier,
  * with titles and labels stripped of HTML, anchors in definition order (top, left, right).
  */
-import {stripHtml} from "./html.ts";
-import {StoryFormatError, type SignifierOptionRow, type SignifierRow} from "./rows.ts";
+import {stripHtml} from "./html.js";
+import {StoryFormatError, type SignifierOptionRow, type SignifierRow} from "./rows.js";
 
 export type SmType = "triad" | "dyad" | "list" | "freetext" | "stones";
 

@@ -2,13 +2,13 @@
  * SenseMaker platform export (raw): one row per story, UUID-keyed columns, read with the framework
  * definition (formats.md, "SenseMaker platform export (raw)").
  */
-import {StoryCollector, unusedColumnsWarning} from "./collector.ts";
-import {parseCsvText, recordObject} from "./csv-text.ts";
-import {parseStoryDate} from "./dates.ts";
-import {triadFromUnitSquare} from "./geometry.ts";
-import {readAnswers, type Cells, type ColumnLayout, type DyadColumns, type Place, type TriadColumns} from "./sensemaker-answers.ts";
-import {definitionRows, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
-import {StoryFormatError, type StoryParseResult} from "./rows.ts";
+import {StoryCollector, unusedColumnsWarning} from "./collector.js";
+import {parseCsvText, recordObject} from "./csv-text.js";
+import {parseStoryDate} from "./dates.js";
+import {triadFromUnitSquare} from "./geometry.js";
+import {readAnswers, type Cells, type ColumnLayout, type DyadColumns, type Place, type TriadColumns} from "./sensemaker-answers.js";
+import {definitionRows, type SmDefinition, type SmSignifier} from "./sensemaker-definition.js";
+import {StoryFormatError, type StoryParseResult} from "./rows.js";
 
 const METADATA = ["id", "project_id", "version", "language", "server_upload_time", "responder_id", "meta_dossiernummer"];
 

@@ -4,14 +4,14 @@
  * The definition is optional: without it, triads and dyads are found from their column pattern
  * (titles are then the ids) and list questions cannot be read.
  */
-import {StoryCollector, unusedColumnsWarning} from "./collector.ts";
-import {parseCsvText, recordObject, type CsvTable} from "./csv-text.ts";
-import {parseStoryDate} from "./dates.ts";
-import {TRIANGLE_HEIGHT, triadFromUnitSquare} from "./geometry.ts";
-import {readAnswers, type Cells, type ColumnLayout, type Place} from "./sensemaker-answers.ts";
-import {definitionRows, type SmDefinition, type SmSignifier} from "./sensemaker-definition.ts";
-import {StoryFormatError, type StoryParseResult} from "./rows.ts";
-import {parseNumber} from "./values.ts";
+import {StoryCollector, unusedColumnsWarning} from "./collector.js";
+import {parseCsvText, recordObject, type CsvTable} from "./csv-text.js";
+import {parseStoryDate} from "./dates.js";
+import {TRIANGLE_HEIGHT, triadFromUnitSquare} from "./geometry.js";
+import {readAnswers, type Cells, type ColumnLayout, type Place} from "./sensemaker-answers.js";
+import {definitionRows, type SmDefinition, type SmSignifier} from "./sensemaker-definition.js";
+import {StoryFormatError, type StoryParseResult} from "./rows.js";
+import {parseNumber} from "./values.js";
 
 const DATE_COLUMNS = /^(entrydate|date|datum|fragmentdate|collection ?date|server_upload_time)$/i;
 const TEXT_COLUMNS = /^(fragment|fragmenttext|fragment text|text|story|verhaal)$/i;

@@ -4,9 +4,9 @@
  */
 import {readdir, readFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {parseSensemakerDefinition, type SmDefinition} from "../../formats/stories/sensemaker-definition.ts";
-import {ImportFileError} from "../types.ts";
-import {parseOrFail} from "./stage.ts";
+import {parseSensemakerDefinition, type SmDefinition} from "../../formats/stories/sensemaker-definition.js";
+import {ImportFileError} from "../types.js";
+import {parseOrFail} from "./stage.js";
 
 export interface FoundDefinition {
   path: string;

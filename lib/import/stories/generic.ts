@@ -1,8 +1,8 @@
 /** Importer for the generic story CSV; client references are pseudonymised here, never stored clear. */
-import {isTestBsn} from "../../privacy/bsn.ts";
-import type {Importer} from "../registry.ts";
-import {looksLikeGenericStoryCsv, parseGenericStoryCsv} from "../../formats/stories/generic.ts";
-import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.ts";
+import {isTestBsn} from "../../privacy/bsn.js";
+import type {Importer} from "../registry.js";
+import {looksLikeGenericStoryCsv, parseGenericStoryCsv} from "../../formats/stories/generic.js";
+import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.js";
 
 export const genericStoryImporter: Importer = {
   format: "verhalen-generiek",

@@ -1,11 +1,11 @@
 /** Importer for NarraFirma stories CSV, read with the story-form CSV beside it (or `--definition`). */
 import {readdir} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import type {Importer} from "../registry.ts";
-import {ImportFileError} from "../types.ts";
-import {parseCsvText} from "../../formats/stories/csv-text.ts";
-import {looksLikeNarraFirmaForm, looksLikeNarraFirmaFormText, looksLikeNarraFirmaStories, parseNarraFirmaForm, parseNarraFirmaStories} from "../../formats/stories/narrafirma.ts";
-import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.ts";
+import type {Importer} from "../registry.js";
+import {ImportFileError} from "../types.js";
+import {parseCsvText} from "../../formats/stories/csv-text.js";
+import {looksLikeNarraFirmaForm, looksLikeNarraFirmaFormText, looksLikeNarraFirmaStories, parseNarraFirmaForm, parseNarraFirmaStories} from "../../formats/stories/narrafirma.js";
+import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.js";
 
 export const narraFirmaImporter: Importer = {
   format: "narrafirma",

@@ -1,10 +1,10 @@
 /** Importer for the SenseMaker raw export (with its framework definition). */
-import type {Importer} from "../registry.ts";
-import {ImportFileError} from "../types.ts";
-import {looksLikeSensemakerRaw, parseSensemakerRaw} from "../../formats/stories/sensemaker-raw.ts";
-import {findDefinition, looksLikeDefinition} from "./definition-file.ts";
-import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.ts";
-import {parseCsvText} from "../../formats/stories/csv-text.ts";
+import type {Importer} from "../registry.js";
+import {ImportFileError} from "../types.js";
+import {looksLikeSensemakerRaw, parseSensemakerRaw} from "../../formats/stories/sensemaker-raw.js";
+import {findDefinition, looksLikeDefinition} from "./definition-file.js";
+import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.js";
+import {parseCsvText} from "../../formats/stories/csv-text.js";
 
 export const sensemakerRawImporter: Importer = {
   format: "sensemaker-raw",

@@ -4,10 +4,10 @@
  */
 import {readFile} from "node:fs/promises";
 import {DuckDBDateValue, type DuckDBAppender, type DuckDBConnection} from "@duckdb/node-api";
-import {decodeHead} from "../../formats/csv.ts";
-import {table} from "../../model/schema.ts";
-import {StoryFormatError, type StoryParseResult, type StoryTables} from "../../formats/stories/rows.ts";
-import {ImportFileError, type FileReport} from "../types.ts";
+import {decodeHead} from "../../formats/csv.js";
+import {table} from "../../model/schema.js";
+import {StoryFormatError, type StoryParseResult, type StoryTables} from "../../formats/stories/rows.js";
+import {ImportFileError, type FileReport} from "../types.js";
 
 /** Whole file as text: strict UTF-8 (BOM removed), else Windows-1252. */
 export async function readText(file: string): Promise<string> {

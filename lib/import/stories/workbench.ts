@@ -1,9 +1,9 @@
 /** Importer for the SenseMaker Workbench export (definition optional). */
-import type {Importer} from "../registry.ts";
-import {looksLikeSensemakerWorkbench, parseSensemakerWorkbench} from "../../formats/stories/sensemaker-workbench.ts";
-import {parseCsvText} from "../../formats/stories/csv-text.ts";
-import {findDefinition} from "./definition-file.ts";
-import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.ts";
+import type {Importer} from "../registry.js";
+import {looksLikeSensemakerWorkbench, parseSensemakerWorkbench} from "../../formats/stories/sensemaker-workbench.js";
+import {parseCsvText} from "../../formats/stories/csv-text.js";
+import {findDefinition} from "./definition-file.js";
+import {fileReport, parseOrFail, readText, stageStoryTables} from "./stage.js";
 
 export const sensemakerWorkbenchImporter: Importer = {
   format: "sensemaker-workbench",

@@ -1,7 +1,7 @@
 /** New first-line cases per year of help start (first contact when no start), domain and first requested productcategorie. */
-import {type Model, gemeenteFilter} from "./model.ts";
-import {FIRST_REQUEST_SQL} from "./need-after.ts";
-import type {CaseloadRow} from "../../methods/capacity.ts";
+import {type Model, gemeenteFilter} from "./model.js";
+import {FIRST_REQUEST_SQL} from "./need-after.js";
+import type {CaseloadRow} from "../../methods/capacity.js";
 
 export async function caseloadRows(model: Model, gemeente: string | null): Promise<CaseloadRow[]> {
   return model.rows<CaseloadRow>(`

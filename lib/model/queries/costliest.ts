@@ -9,9 +9,9 @@
  * - lump-sum funded lines without per-client cost: budget lines (task-based funding, spread over
  *   the years of their period) and declaration amounts without a client.
  */
-import {type Model, gemeenteFilter} from "./model.ts";
-import {budgetShareBetween, type BudgetRow} from "../../methods/savings.ts";
-import {latestCompleteYear, type CoverageRow, type LumpSum, type SpendRow} from "../../methods/costliest.ts";
+import {type Model, gemeenteFilter} from "./model.js";
+import {budgetShareBetween, type BudgetRow} from "../../methods/savings.js";
+import {latestCompleteYear, type CoverageRow, type LumpSum, type SpendRow} from "../../methods/costliest.js";
 
 /** `years`: only these years (e.g. the chosen year and the one before, for movement); default all. */
 export async function spendRows(model: Model, gemeente: string | null, years?: number[]): Promise<SpendRow[]> {

@@ -12,7 +12,7 @@
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {tables, type TableSpec} from "../schema.ts";
+import {tables, type TableSpec} from "../schema.js";
 
 /** SQL string literal. */
 export function sqlString(value: string): string {

@@ -3,8 +3,8 @@
  * need after help (input of lib/methods/need-after.ts). "First" = first request row of the case in
  * source order that names a productcategorie.
  */
-import {type Model, gemeenteFilter} from "./model.ts";
-import type {NeedAfterRow} from "../../methods/need-after.ts";
+import {type Model, gemeenteFilter} from "./model.js";
+import type {NeedAfterRow} from "../../methods/need-after.js";
 
 /** Per case the productcategorie of its first request that names one (source order). */
 export const FIRST_REQUEST_SQL = `

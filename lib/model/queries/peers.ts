@@ -1,6 +1,6 @@
 /** Statistics-office rows of the benchmark table for the given measures (input of lib/methods/peers.ts). */
-import {type Model, sqlString} from "./model.ts";
-import type {BenchmarkRow} from "../../methods/peers.ts";
+import {type Model, sqlString} from "./model.js";
+import type {BenchmarkRow} from "../../methods/peers.js";
 
 export async function benchmarkRows(model: Model, measures: string[]): Promise<BenchmarkRow[]> {
   if (measures.length === 0) return [];

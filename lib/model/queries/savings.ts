@@ -14,8 +14,8 @@
  *   starting after the help ended, plus PGB budgets paid for assignments (pro rata over the days of
  *   the assignment after that date).
  */
-import {type Model, gemeenteFilter, sqlString} from "./model.ts";
-import type {BudgetRow, CaseRow, ObservedCost, ObservedDuration, RealisedRow, RequestRow, SavingsInputs} from "../../methods/savings.ts";
+import {type Model, gemeenteFilter, sqlString} from "./model.js";
+import type {BudgetRow, CaseRow, ObservedCost, ObservedDuration, RealisedRow, RequestRow, SavingsInputs} from "../../methods/savings.js";
 
 export const DAYS_PER_MONTH = 365.25 / 12;
 

@@ -4,8 +4,8 @@
  * a page imports the JSON directly and passes it to the same pure functions.
  */
 import {readFileSync} from "node:fs";
-import type {PriceList} from "../../methods/savings.ts";
-import type {CapacityConfig} from "../../methods/capacity.ts";
+import type {PriceList} from "../../methods/savings.js";
+import type {CapacityConfig} from "../../methods/capacity.js";
 
 export const CONFIG_DIR = new URL("../../../config/", import.meta.url).pathname;
 

@@ -4,7 +4,7 @@
  * model unless a page needs a join, which it does on case_ref/case_id), no lineage columns.
  */
 import {parseArgs} from "node:util";
-import {emitParquet} from "../../../lib/site/emit.ts";
+import {emitParquet} from "../../../lib/site/emit.js";
 
 const columns: Record<string, string> = {
   stories: "story_id, collected_on, teller_role, language, case_ref",
