@@ -1,0 +1,102 @@
+/**
+ * Charts of the costliest 10% (/geld/duurste-10), over the result of lib/methods/costliest.ts
+ * `computeCostliest`: the Lorenz curve with the top decile marked, the top decile's spend by a
+ * breakdown (law, productcategorie, provider) and stapeling (number of laws or categories per
+ * client, top decile against all clients).
+ */
+import * as Plot from "@observablehq/plot";
+import {OKABE_ITO, ROLES} from "../lib/publish/palette.js";
+import type {Breakdown, LorenzPoint, StackingCounts} from "../lib/methods/costliest.js";
+import {count, euro, moneyTable, pct} from "./money-text.js";
+
+export function lorenzChart(points: readonly LorenzPoint[], topShare: number, {width}: {width: number}): SVGSVGElement | HTMLElement {
+  const size = Math.min(width, 520);
+  // The top decile begins where 90% of the clients (the cheapest) lie to the left.
+  const mark = {clients_share: 0.9, spend_share: 1 - topShare};
+  return Plot.plot({
+    width: size,
+    height: size,
+    marginLeft: 55,
+    marginBottom: 45,
+    x: {label: "Aandeel cliënten (oplopend naar kosten)", percent: true, domain: [0, 100]},
+    y: {label: "Aandeel van de kosten", percent: true, domain: [0, 100], grid: true},
+    marks: [
+      Plot.line([[0, 0], [1, 1]], {stroke: "#767676", strokeDasharray: "4 3"}),
+      Plot.text([[0.55, 0.6]], {text: () => "gelijke verdeling", fill: "#555", rotate: -45}),
+      Plot.areaY(points, {x: "clients_share", y1: (p) => p.spend_share, y2: (p) => p.clients_share, fill: OKABE_ITO.blue, fillOpacity: 0.12}),
+      Plot.line(points, {x: "clients_share", y: "spend_share", stroke: OKABE_ITO.blue, strokeWidth: 2}),
+      Plot.ruleX([mark], {x: "clients_share", y1: 0, y2: "spend_share", stroke: ROLES.gerealiseerd}),
+      Plot.dot([mark], {x: "clients_share", y: "spend_share", fill: ROLES.gerealiseerd, r: 4}),
+      Plot.text([mark], {x: "clients_share", y: "spend_share", dx: -6, dy: -12, textAnchor: "end",
+        text: () => `duurste 10%: ${pct(topShare)} van de kosten`, fill: "#000"}),
+      Plot.frame({stroke: "#ccc"})
+    ]
+  });
+}
+
+export interface Labelled extends Breakdown {
+  label: string;
+}
+
+/** Horizontal bars: the top decile's spend per group, with the group's spend over all clients faint behind it. */
+export function breakdownChart(rows: readonly Labelled[], {width, limit = 12}: {width: number; limit?: number}): SVGSVGElement | HTMLElement {
+  const shown = rows.slice(0, limit);
+  return Plot.plot({
+    width,
+    height: 40 + shown.length * 26,
+    marginLeft: Math.min(300, 12 + 7 * Math.max(...shown.map((r) => r.label.length), 8)),
+    marginRight: 80,
+    x: {label: "Euro", grid: true, tickFormat: (v: number) => euro(v)},
+    y: {label: null, domain: shown.map((r) => r.label)},
+    marks: [
+      Plot.barX(shown, {y: "label", x: "total_spend", fill: "#dddddd", title: (r) => `${r.label}: alle cliënten ${euro(r.total_spend)}`}),
+      Plot.barX(shown, {y: "label", x: "spend", fill: OKABE_ITO.blue, title: (r) => `${r.label}: duurste 10% ${euro(r.spend)} (${pct(r.share)})`}),
+      Plot.text(shown, {y: "label", x: "total_spend", text: (r) => pct(r.share), dx: 6, textAnchor: "start", fill: "#000"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+export function breakdownTable(rows: readonly Labelled[], caption: string): HTMLTableElement {
+  return moneyTable(caption, ["Groep", "Duurste 10% (euro)", "Aandeel in duurste 10%", "Cliënten in duurste 10%", "Alle cliënten (euro)"],
+    rows.map((r) => [r.label, euro(r.spend), pct(r.share), count(r.clients), euro(r.total_spend)]));
+}
+
+/** Stapeling: share of clients by number of distinct laws or categories, top decile against all. */
+export function stackingChart(stacking: {top_decile: StackingCounts; all: StackingCounts}, what: "laws" | "categories", {width}: {width: number}): SVGSVGElement | HTMLElement {
+  const rows = stackingRows(stacking, what);
+  return Plot.plot({
+    width: Math.min(width, 560),
+    height: 220,
+    marginLeft: 50,
+    x: {axis: null},
+    y: {label: "Aandeel cliënten", percent: true, grid: true},
+    // One small band per number of laws or categories, the two groups side by side.
+    fx: {label: what === "laws" ? "Aantal wetten per cliënt" : "Aantal productcategorieën per cliënt", labelAnchor: "center"},
+    color: {domain: ["duurste 10%", "alle cliënten"], range: [OKABE_ITO.blue, "#767676"], legend: true},
+    marks: [
+      Plot.barY(rows, {fx: "number", x: "group", y: "share", fill: "group", title: (r) => `${r.group}, ${r.number}: ${r.clients} cliënten (${pct(r.share)})`}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+export function stackingRows(stacking: {top_decile: StackingCounts; all: StackingCounts}, what: "laws" | "categories") {
+  const groups = [["duurste 10%", stacking.top_decile[what]], ["alle cliënten", stacking.all[what]]] as const;
+  const numbers = [...new Set(groups.flatMap(([, c]) => Object.keys(c)))].sort((a, b) => Number(a) - Number(b));
+  return groups.flatMap(([group, counts]) => {
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return numbers.map((number) => ({group, number, clients: counts[number] ?? 0, share: total > 0 ? (counts[number] ?? 0) / total : 0}));
+  });
+}
+
+export function stackingTable(stacking: {top_decile: StackingCounts; all: StackingCounts}, what: "laws" | "categories"): HTMLTableElement {
+  const rows = stackingRows(stacking, what);
+  const numbers = [...new Set(rows.map((r) => r.number))];
+  const cell = (group: string, number: string) => {
+    const r = rows.find((x) => x.group === group && x.number === number)!;
+    return `${count(r.clients)} (${pct(r.share)})`;
+  };
+  return moneyTable(what === "laws" ? "Cliënten naar aantal wetten" : "Cliënten naar aantal productcategorieën",
+    ["Aantal", "Duurste 10%", "Alle cliënten"], numbers.map((n) => [n, cell("duurste 10%", n), cell("alle cliënten", n)]));
+}
