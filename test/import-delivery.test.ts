@@ -120,6 +120,18 @@ describe("importing the cold fixtures", () => {
   });
 });
 
+describe("partitioned declarations", () => {
+  it("writes one sorted file per gemeente and year, listed in the manifest, identical run to run", async () => {
+    const a = await importDelivery([delivery], {out: join(work, "part-a"), keyFile, partitionMinRows: 1});
+    const b = await importDelivery([delivery], {out: join(work, "part-b"), keyFile, partitionMinRows: 1});
+    const parts = a.outputs.filter((o) => o.file.startsWith("declarations/"));
+    expect(parts.map((p) => p.file)).toEqual(["declarations/gemeente=0384/year=2024/data.parquet"]);
+    expect(parts[0].rows).toBe(a.outputs.find((o) => o.file === "declarations.parquet")!.rows);
+    expect(b.outputs).toEqual(a.outputs);
+    expect(await verifyModel(join(work, "part-a"))).toEqual([]);
+  });
+});
+
 describe("verify", () => {
   it("catches a changed input and a changed output", async () => {
     const copy = copyDelivery(join(work, "delivery-verify"));

@@ -2,7 +2,8 @@
  * importDelivery: a delivery folder (or files) in, the canonical model out.
  *
  * Walks the folders, probes and detects each file, runs every importer into the staging tables of
- * ONE DuckDB connection, then writes each table sorted to `<out>/<table>.parquet` with
+ * ONE DuckDB connection, then writes each table sorted to `<out>/<table>.parquet` (large
+ * declarations also partitioned by gemeente and year under `<out>/declarations/`) with
  * `import-report.json` and `manifest.json`. Everything is written into a temporary folder next to
  * `<out>` and swapped in at the end: a file that cannot be read (ImportFileError) leaves an
  * earlier `<out>` untouched and no half-written Parquet file anywhere.
@@ -11,16 +12,16 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {existsSync} from "node:fs";
 import {mkdir, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {basename, dirname, resolve, sep} from "node:path";
-import {installDutchMacros} from "../formats/csv.ts";
-import {createTableSql, tables} from "../model/schema.ts";
-import {hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.ts";
-import {version} from "../version.ts";
-import {MANIFEST, REPORT, type Manifest} from "./manifest.ts";
-import {probeFile, relativePath} from "./probe.ts";
-import {createBsnTable, createPseudonymTable} from "./pseudonyms.ts";
-import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.ts";
-import {ImportFileError, type FileReport} from "./types.ts";
-import {sha256File, writeTable, type OutputFile} from "./write.ts";
+import {installDutchMacros} from "../formats/csv.js";
+import {createTableSql, tables} from "../model/schema.js";
+import {hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.js";
+import {version} from "../version.js";
+import {MANIFEST, REPORT, type Manifest} from "./manifest.js";
+import {probeFile, relativePath} from "./probe.js";
+import {createBsnTable, createPseudonymTable} from "./pseudonyms.js";
+import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.js";
+import {ImportFileError, type FileReport} from "./types.js";
+import {PARTITIONS, PARTITION_MIN_ROWS, sha256File, writePartitions, writeTable, type OutputFile} from "./write.js";
 
 export interface ImportDeliveryOptions {
   out: string;
@@ -29,6 +30,8 @@ export interface ImportDeliveryOptions {
   profile?: string;
   keyFile?: string;
   demo?: boolean;
+  /** Row count from which a table in PARTITIONS is also written partitioned (default PARTITION_MIN_ROWS; for tests). */
+  partitionMinRows?: number;
 }
 
 export interface SkippedFile {
@@ -70,7 +73,12 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
     const out = resolve(options.out);
     const outputs = await writeModel(out, async (dir) => {
       const written: OutputFile[] = [];
-      for (const spec of tables) written.push(await writeTable(conn, spec, dir));
+      for (const spec of tables) {
+        const table = await writeTable(conn, spec, dir);
+        written.push(table);
+        const by = PARTITIONS[spec.name];
+        if (by && table.rows >= (options.partitionMinRows ?? PARTITION_MIN_ROWS)) written.push(...(await writePartitions(conn, spec, dir, by)));
+      }
       await writeFile(`${dir}/${REPORT}`, JSON.stringify({files: reports, skipped: plan.skipped}, null, 2) + "\n");
       const manifest: Manifest = {
         warmkoud_version: version,

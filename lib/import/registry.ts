@@ -12,6 +12,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileReport} from "./types.js";
 import {coldImporters} from "./cold/index.js";
+import {storyImporters} from "./stories/index.js";
 
 /** What an importer may look at to decide whether a file is its format (cheap: no full read). */
 export interface FileProbe {
@@ -85,26 +86,9 @@ export interface Importer {
   companion?(probe: FileProbe): boolean;
 }
 
-/**
- * All importers, story importers first (their detectors look for specific columns; the cold ones
- * are broader). Loaded lazily so that a command that imports nothing does not load them, and so
- * that the cold side still works while lib/import/stories/index.ts is being written.
- */
+/** All importers, story importers first (their detectors look for specific columns; the cold ones are broader). */
 export async function loadImporters(): Promise<Importer[]> {
-  return [...(await loadStoryImporters()), ...coldImporters];
-}
-
-async function loadStoryImporters(): Promise<Importer[]> {
-  const url = new URL("./stories/index.ts", import.meta.url);
-  try {
-    const mod = (await import(url.href)) as {storyImporters: Importer[]};
-    return mod.storyImporters;
-  } catch (error) {
-    // Only a missing module is tolerated; an error inside the story importers must surface.
-    const missing = (error as {code?: string}).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("stories/index.ts");
-    if (missing) return [];
-    throw error;
-  }
+  return [...storyImporters, ...coldImporters];
 }
 
 export function importerByFormat(importers: Importer[], format: string): Importer | undefined {

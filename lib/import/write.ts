@@ -7,9 +7,10 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
+import {mkdir} from "node:fs/promises";
 import {join} from "node:path";
-import {sqlIdent, sqlString} from "../formats/csv.ts";
-import type {TableSpec} from "../model/schema.ts";
+import {sqlIdent, sqlString} from "../formats/csv.js";
+import type {TableSpec} from "../model/schema.js";
 
 export const ROW_GROUP_SIZE = 100_000;
 
@@ -45,6 +46,37 @@ export async function writeTable(conn: DuckDBConnection, spec: TableSpec, dir: s
   );
   const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(spec.name)}`)).getRows()[0][0]);
   return {table: spec.name, file, rows, sha256: await sha256File(join(dir, file))};
+}
+
+/** Tables at least this large are also written partitioned (declarations of a region: 10M lines). */
+export const PARTITION_MIN_ROWS = 1_000_000;
+export const PARTITIONS: Record<string, string[]> = {declarations: ["gemeente", "year"]};
+
+/**
+ * Writes `<dir>/<table>/<col>=<value>/.../data.parquet`, one sorted file per partition (Hive
+ * layout, readable by any Parquet engine; the partition columns stay inside the files too). One
+ * COPY per partition instead of DuckDB's PARTITION_BY keeps the files byte-identical run to run.
+ */
+export async function writePartitions(conn: DuckDBConnection, spec: TableSpec, dir: string, by: string[]): Promise<OutputFile[]> {
+  const keys = (await conn.runAndReadAll(
+    `SELECT DISTINCT ${by.map((c) => `${sqlIdent(c)}::VARCHAR`).join(", ")} FROM ${sqlIdent(spec.name)} ORDER BY ALL`
+  )).getRows().map((r) => r.map((v) => (v === null ? null : String(v))));
+  const columns = Object.entries(spec.columns).map(([c, type]) => `${sqlIdent(c)}::${type} AS ${sqlIdent(c)}`).join(", ");
+  const order = (await totalOrder(conn, spec)).map((c) => `${sqlIdent(c)} NULLS LAST`).join(", ");
+  const out: OutputFile[] = [];
+  for (const key of keys) {
+    const folder = [spec.name, ...by.map((c, i) => `${c}=${key[i] ?? "__NULL__"}`)].join("/");
+    await mkdir(join(dir, folder), {recursive: true});
+    const where = by.map((c, i) => (key[i] === null ? `${sqlIdent(c)} IS NULL` : `${sqlIdent(c)}::VARCHAR = ${sqlString(key[i]!)}`)).join(" AND ");
+    const file = `${folder}/data.parquet`;
+    await conn.run(
+      `COPY (SELECT ${columns} FROM ${sqlIdent(spec.name)} WHERE ${where} ORDER BY ${order}) TO ${sqlString(join(dir, file))} ` +
+        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
+    );
+    const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(spec.name)} WHERE ${where}`)).getRows()[0][0]);
+    out.push({table: spec.name, file, rows, sha256: await sha256File(join(dir, file))});
+  }
+  return out;
 }
 
 export async function sha256File(path: string): Promise<string> {
