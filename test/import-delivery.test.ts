@@ -9,7 +9,7 @@ import {importDelivery} from "../lib/import/index.js";
 import {verifyModel} from "../lib/import/manifest.js";
 import {ImportFileError} from "../lib/import/types.js";
 import {pseudonym} from "../lib/privacy/pseudonym.js";
-import {run as importCli} from "../bin/commands/import.js";
+import {run as importCli, summary} from "../bin/commands/import.js";
 import {run as verifyCli} from "../bin/commands/verify.js";
 
 const FIXTURES = new URL("./fixtures/cold/", import.meta.url).pathname;
@@ -100,6 +100,14 @@ describe("importing the cold fixtures", () => {
       {case_id: "ST-0001", law: "jeugd", productcategorie: "45", cost: 1250.5, likelihood: "zeker"},
       {case_id: "ST-0002", law: "wmo", productcategorie: "02", cost: 800, likelihood: "waarschijnlijk"}
     ]);
+  });
+
+  it("summarises on stderr without values: rejections by reason with their rows, clean files counted", () => {
+    const text = summary(result);
+    expect(text).toContain("casusregister.csv (casusregister:demo-casusregister): 8 read, 4 accepted, 4 rejected");
+    expect(text).toContain('  rejected Begindatum: impossible date "…" (row 7)');
+    expect(text).toContain("1 file(s) ijw-323: 2 read, all accepted");
+    expect(text).not.toMatch(/31-02-2024|123456789/);
   });
 
   it("writes the report and a manifest that verify accepts", async () => {

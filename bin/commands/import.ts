@@ -52,10 +52,19 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-/** The readable stderr summary: one line per file, rejections grouped by reason. */
+/**
+ * The readable stderr summary: files with rejections or notes one by one (rejections grouped by
+ * reason, values elided), clean files counted per format (a delivery may hold hundreds of messages).
+ */
 export function summary(result: ImportResult): string {
   const lines: string[] = [];
+  const clean = new Map<string, {files: number; rows: number}>();
   for (const f of result.files) {
+    if (f.rows_rejected === 0 && f.rejects.length === 0 && f.warnings.length === 0) {
+      const c = clean.get(f.format) ?? {files: 0, rows: 0};
+      clean.set(f.format, {files: c.files + 1, rows: c.rows + f.rows_read});
+      continue;
+    }
     lines.push(`${f.file} (${f.format}): ${f.rows_read} read, ${f.rows_accepted} accepted, ${f.rows_rejected} rejected`);
     const byReason = new Map<string, number[]>();
     for (const r of f.rejects) {
@@ -68,6 +77,7 @@ export function summary(result: ImportResult): string {
     }
     for (const w of f.warnings) lines.push(`  note: ${w}`);
   }
+  for (const [format, c] of clean) lines.push(`${c.files} file(s) ${format}: ${c.rows} read, all accepted`);
   for (const s of result.skipped) lines.push(`${s.file}: skipped, ${s.reason}`);
   lines.push(`model written to ${result.out}: ${result.outputs.filter((o) => o.rows > 0).map((o) => `${o.table} ${o.rows}`).join(", ")}${result.demo ? " (demo key)" : ""}`);
   return lines.join("\n");
