@@ -69,7 +69,7 @@ export function stackingChart(stacking: {top_decile: StackingCounts; all: Stacki
     width: Math.min(width, 560),
     height: 220,
     marginLeft: 50,
-    x: {axis: null},
+    x: {axis: null, domain: ["duurste 10%", "alle cliënten"]},
     y: {label: "Aandeel cliënten", percent: true, grid: true},
     // One small band per number of laws or categories, the two groups side by side.
     fx: {label: what === "laws" ? "Aantal wetten per cliënt" : "Aantal productcategorieën per cliënt", labelAnchor: "center"},

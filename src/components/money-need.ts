@@ -82,7 +82,7 @@ export function needSignalChart(counts: readonly NeedCount[], need: "blijft" | "
     height: 170,
     marginLeft: 45,
     x,
-    y: {label: `Aandeel (${need})`, grid: true, percent: true, domain: [0, Math.max(0.1, ...rows.map((r) => r.share ?? 0))], nice: true},
+    y: {label: `Aandeel (${need})`, grid: true, domain: [0, Math.max(0.1, ...rows.map((r) => r.share ?? 0))], nice: true, tickFormat: (v: number) => pct(v, 0)},
     marks: [
       Plot.lineY(rows, {x: "period", y: "share", stroke: colour, strokeWidth: 2}),
       Plot.dot(rows, {x: "period", y: "share", fill: colour, r: 3, title: (d) => `${d.key}: ${pct(d.share)}`}),
@@ -91,8 +91,10 @@ export function needSignalChart(counts: readonly NeedCount[], need: "blijft" | "
   });
   const div = document.createElement("div");
   div.className = "wk-money-multiples";
+  div.style.cssText = "display: flex; flex-wrap: wrap; gap: 0 16px;";
   const h = document.createElement("h3");
   h.textContent = NEED_LABELS[need];
+  h.style.flexBasis = "100%";
   div.append(h, counted, shared);
   return div;
 }
