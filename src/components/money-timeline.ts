@@ -5,7 +5,7 @@
  * per month as columns underneath.
  */
 import * as Plot from "@observablehq/plot";
-import {OKABE_ITO, ROLES} from "../lib/publish/palette.js";
+import {ALL_EIGHT, OKABE_ITO, ROLES} from "../lib/publish/palette.js";
 import {categoryLabel, lawLabel} from "../lib/formats/code-lists.js";
 import {euro, isoDate, moneyTable} from "./money-text.js";
 
@@ -63,7 +63,7 @@ export function timelineChart(events: readonly TimelineEvent[], {width}: {width:
     marginLeft: 120,
     x: {type: "utc", domain, label: "Datum"},
     y: {label: "Declaraties per maand", grid: true, tickFormat: (v: number) => euro(v)},
-    color: {legend: true, tickFormat: categoryLabel},
+    color: {type: "ordinal", range: [...ALL_EIGHT], legend: true, tickFormat: categoryLabel},
     marks: [
       Plot.rectY(declared, {x: "start", interval: "month", y: "amount", fill: "productcategorie", inset: 0.5,
         title: (e) => `${isoDate(e.start)?.slice(0, 7)}: ${describeEvent(e)}`}),
