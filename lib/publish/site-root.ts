@@ -2,7 +2,8 @@
  * The Framework source root of a build (issue 6, "Two audiences, one source").
  *
  * A build does not run on src/ itself but on a folder of symlinks under
- * `.warmkoud/site/<audience>-<data version>/`:
+ * `.warmkoud/site/<audience>-<data version>[-<work folder>]/` (in the project, so that node imports
+ * resolve from its node_modules):
  * - public: only `openbaar/` (the report's pages and loaders), the shared `components/`, `lib/`,
  *   `assets/` and `style.css`, and the report's cover as `index.md`. No analyst page, loader or
  *   row-level table exists in that root, so none can be built into the public site, whatever a
@@ -14,6 +15,7 @@
  * read), keeps a build from reusing figures computed from another delivery. Framework's bundles of
  * node_modules packages (`_node`, `_npm`) do not depend on the data and are shared by all roots.
  */
+import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -37,9 +39,12 @@ export interface StageOptions {
 }
 
 /** Creates (or refreshes) the root for an audience and data version; returns its path. */
-export function stageRoot({audience, dataVersion, src = join(projectRoot, "src"), workDir = process.env.WARMKOUD_WORKDIR ?? join(projectRoot, ".warmkoud")}: StageOptions): string {
-  const sites = resolve(workDir, "site");
-  const root = join(sites, `${audience}-${dataVersion.slice(0, 16)}`);
+export function stageRoot({audience, dataVersion, src = join(projectRoot, "src"), workDir = process.env.WARMKOUD_WORKDIR}: StageOptions): string {
+  // Always inside the project: Framework resolves node imports from the root's node_modules above
+  // it. Another work folder (WARMKOUD_WORKDIR, e.g. a test's) gets roots of its own.
+  const sites = join(projectRoot, ".warmkoud", "site");
+  const own = workDir ? `-${createHash("sha256").update(resolve(workDir)).digest("hex").slice(0, 8)}` : "";
+  const root = join(sites, `${audience}-${dataVersion.slice(0, 16)}${own}`);
   mkdirSync(root, {recursive: true});
   const entries = audience === "public" ? [...PUBLIC_ENTRIES] : readdirSync(src).filter((e) => e !== ".observablehq");
   const wanted = new Set(entries);
