@@ -3,7 +3,7 @@
  * from the page's controls, and test results in plain Dutch.
  */
 import * as Plot from "@observablehq/plot";
-import {DOMAIN, ROLE, ROLE_ORDER, type ChoiceCount, type StoryEngine, type StoryMeta} from "./story-engine.js";
+import {DOMAIN, ROLE, ROLE_ORDER, type ChoiceCount, type SelectionHub, type StoryEngine, type StoryMeta} from "./story-engine.js";
 import {colourScale, ternaryChart, type SelectableFigure} from "./ternary.js";
 import {dyadChart} from "./dyad.js";
 import {listQuestions} from "./filters.js";
@@ -24,7 +24,8 @@ export function groupChoices(meta: StoryMeta): GroupChoice[] {
   const choices: GroupChoice[] = [{key: ROLE, title: "Verteller", order: ROLE_ORDER}];
   if (meta.domains.length > 0) choices.push({key: DOMAIN, title: "Domein", order: meta.domains});
   for (const q of listQuestions(meta)) {
-    // A question that merely repeats the role or domain would colour the same way twice.
+    // The domain question already feeds the "Domein" choice above.
+    if (meta.domains.length > 0 && /^domein/i.test(q.title)) continue;
     choices.push({key: q.signifier_id, title: q.title, order: q.options.map((o) => o.label)});
   }
   return choices;
@@ -267,4 +268,46 @@ function crossTableBars(pattern: Pattern, width: number): Element {
   const wrap = doc.createElement("div");
   wrap.append(svg, t);
   return wrap;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every question of a story set at a glance (a dropped export)
+
+/**
+ * One chart per question: triads (dots by role, zones, centres), dyads (rows by role) and choice
+ * questions (bars by role), each with its text alternative and wired to the page's selection hub.
+ */
+export async function overviewCharts(se: StoryEngine, hub: SelectionHub, {width}: {width: number}): Promise<HTMLElement[]> {
+  const doc = document;
+  const section = (title: string, body: Element) => {
+    const s = doc.createElement("section");
+    const h = doc.createElement("h2");
+    h.textContent = title;
+    s.append(h, body);
+    return s;
+  };
+  const out: HTMLElement[] = [];
+  for (const t of se.signifiersOf("triad")) {
+    const labels = t.options.map((o) => o.label);
+    out.push(section(t.title, hub.attach(ternaryChart(await se.triadRows(t.signifier_id, {groupBy: null}), {
+      width: Math.min(width, 560), labels: labels.length === 3 ? [labels[0], labels[1], labels[2]] : undefined, title: t.title,
+      fill: ROLE, colorOrder: ROLE_ORDER, background: await se.backgroundRows("triad", t.signifier_id),
+      zones: true, zoneCounts: true, centres: true
+    }), `driehoek ${t.title}`)));
+  }
+  for (const d of se.signifiersOf("dyad")) {
+    const poles = d.options.map((o) => o.label);
+    out.push(section(d.title, hub.attach(dyadChart(await se.dyadRows(d.signifier_id, {groupBy: null}), {
+      width: Math.min(width, 900), poles: poles.length === 2 ? [poles[0], poles[1]] : undefined, title: d.title,
+      fill: ROLE, colorOrder: ROLE_ORDER, background: await se.backgroundRows("dyad", d.signifier_id)
+    }), `lijn ${d.title}`)));
+  }
+  for (const q of listQuestions(se.meta)) {
+    const {counts, unanswered} = await se.choiceCounts(q.signifier_id);
+    out.push(section(q.title, choiceBars(counts, {
+      width: Math.min(width, 760), title: q.title, groupOrder: ROLE_ORDER, unanswered, multiSelect: q.multi_select,
+      onSelect: (ids, source) => hub.set(ids, `${q.title}: ${source}`)
+    })));
+  }
+  return out;
 }

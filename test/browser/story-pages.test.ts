@@ -1,0 +1,131 @@
+/**
+ * The story pages in headless Chromium against the built site: brushing a region of a triad opens
+ * exactly the stories whose dots lie in it, a filter lands in the URL and survives a reload, and an
+ * export dropped on /verhalen/eigen-export is parsed in the page, charted and read as plain text.
+ */
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {cellErrors, DIST, openSite, visit, type Site} from "./harness.ts";
+
+let site: Site;
+beforeAll(async () => { site = await openSite(); });
+afterAll(async () => { await site?.close(); });
+
+const SLOW = {timeout: 90_000};
+const READER_COUNT = ".wk-story-reader .wk-story-count";
+
+/** The model table as the site serves it (Framework adds a content hash to the name). */
+function servedParquet(table: string): string {
+  const dir = join(DIST, "_file", "data", "model");
+  const name = readdirSync(dir).find((f) => f.startsWith(`${table}.`) && f.endsWith(".parquet"));
+  if (!name) throw new Error(`${table}.parquet not in ${dir}`);
+  return join(dir, name);
+}
+
+/** Answered dots of the first triad (by position) told by residents, counted by DuckDB in Node. */
+async function residentDotsInModel(): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const src = (t: string) => `read_parquet('${servedParquet(t)}')`;
+  const reader = await c.runAndReadAll(`
+    WITH first_triad AS (SELECT signifier_id FROM ${src("signifiers")} WHERE type = 'triad' ORDER BY position, signifier_id LIMIT 1)
+    SELECT count(*)::INTEGER AS n FROM ${src("triad_answers")} a JOIN ${src("stories")} s USING (story_id)
+    WHERE a.signifier_id = (SELECT signifier_id FROM first_triad) AND a.status = 'answered' AND s.teller_role = 'inwoner'`);
+  const n = Number(reader.getRowObjects()[0].n);
+  c.closeSync();
+  return n;
+}
+
+describe("/verhalen/triaden", () => {
+  it("brushing a region lists as many stories as there are dots in it", async () => {
+    const v = await visit(site, "/verhalen/triaden", {timeout: 90_000});
+    const {page} = v;
+    const panel = page.locator(".wk-panels section").first().locator("svg[data-chart='ternary']");
+    await panel.waitFor(SLOW);
+    const dots = panel.locator("g.wk-selectable circle");
+    expect(await dots.count()).toBe(await residentDotsInModel());
+
+    // Brush the lower half of the triangle, where most stories lie.
+    const box = (await panel.boundingBox())!;
+    const [x0, y0, x1, y1] = [box.x + box.width * 0.05, box.y + box.height * 0.45, box.x + box.width * 0.95, box.y + box.height * 0.88];
+    // The same rule as the brush: a dot counts when its centre lies in the rectangle.
+    const expected = await dots.evaluateAll((circles, [a, b, c, d]) => circles.filter((el) => {
+      const r = el.getBoundingClientRect();
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      return cx >= a && cx <= c && cy >= b && cy <= d;
+    }).length, [x0, y0, x1, y1]);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(await dots.count());
+
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, {steps: 4});
+    await page.mouse.move(x1, y1, {steps: 4});
+    await page.mouse.up();
+    await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent === `${n} verhalen`, [READER_COUNT, expected] as const, SLOW);
+    expect(await page.locator(".wk-story-reader article").count()).toBe(Math.min(10, expected));
+    expect(v.pageErrors).toEqual([]);
+    expect(v.foreignRequests).toEqual([]);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it("keeps a filter in the URL and restores it on reload", async () => {
+    const v = await visit(site, "/verhalen/triaden", {timeout: 90_000});
+    const {page} = v;
+    await page.locator(".wk-panels").waitFor(SLOW);
+    const renders = Number(await page.evaluate(() => document.body.dataset.renderCount));
+    expect(renders).toBeGreaterThan(0);
+    await page.getByRole("checkbox", {name: "medewerker"}).uncheck();
+    await page.waitForFunction(() => new URLSearchParams(location.search).getAll("rol").join() === "inwoner", undefined, SLOW);
+    // Only residents are left: one panel, and the page was drawn again.
+    await page.waitForFunction((n) => Number(document.body.dataset.renderCount) > n, renders, SLOW);
+    const summary = await page.locator(".wk-filter-summary").textContent();
+    expect(summary).toMatch(/verteller: inwoner/);
+
+    const url = page.url();
+    await page.goto(url);
+    await page.locator(".wk-panels").waitFor(SLOW);
+    expect(await page.getByRole("checkbox", {name: "medewerker"}).isChecked()).toBe(false);
+    expect(await page.getByRole("checkbox", {name: "inwoner"}).isChecked()).toBe(true);
+    expect(await page.locator(".wk-filter-summary").textContent()).toBe(summary);
+    expect(await page.locator(".wk-panels section").count()).toBe(1);
+    await page.close();
+  }, 300_000);
+});
+
+describe("/verhalen/eigen-export", () => {
+  it("reads a dropped generic story CSV in the page, charts it, and shows HTML in a story as text", async () => {
+    const example = readFileSync(new URL("../../examples/verhalen-generiek.csv", import.meta.url), "utf8");
+    const header = example.split("\n")[0];
+    const html = "<b>vet</b> <script>window.__wkInjected = 1</script> & <img src=x onerror=\"window.__wkInjected = 2\">";
+    // One extra story whose text holds HTML, in the example's own columns (";"-separated).
+    const extra = header.split(";").map((column) => ({
+      verhaal_id: "v999", datum: "01-04-2025", verteller: "inwoner", titel: "Met <i>HTML</i>",
+      tekst: `"${html.replaceAll('"', '""')}"`
+    })[column] ?? "").join(";");
+    const csv = `${example.trimEnd()}\n${extra}\n`;
+    const stories = 1 + (example.match(/^v\d{3};/gm) ?? []).length;
+
+    const v = await visit(site, "/verhalen/eigen-export", {timeout: 5_000});
+    const {page} = v;
+    await page.locator(".wk-export-picker input[type=file]").waitFor(SLOW);
+    await page.locator(".wk-export-picker input[type=file]").setInputFiles({name: "mijn-verhalen.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
+    await page.locator("svg[data-chart='ternary']").first().waitFor(SLOW);
+    await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent === `${n} verhalen`, [READER_COUNT, stories] as const, SLOW);
+    expect(await page.locator(".wk-read-report").textContent()).toContain(`${stories} verhalen ingelezen`);
+
+    const article = page.locator(".wk-story-reader article[data-story-id='v999']");
+    expect(await article.locator(".wk-story-text").textContent()).toBe(html);
+    expect(await article.locator("h3").textContent()).toBe("Met <i>HTML</i>");
+    expect(await article.locator("b, i, script, img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as {__wkInjected?: number}).__wkInjected)).toBeUndefined();
+    expect(v.pageErrors).toEqual([]);
+    expect(v.foreignRequests).toEqual([]);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
