@@ -1,0 +1,61 @@
+import {readFileSync} from "node:fs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {cellErrors, openSite, visit, type Site} from "./harness.js";
+
+// Interaction on /geld/capaciteit, /geld/vergelijking and /geld/warm-koud of the built site
+// (WARMKOUD_DIST, default dist/). Engine pages may take long to start on a busy machine.
+let site: Site;
+beforeAll(async () => { site = await openSite(process.env.WARMKOUD_DIST ?? "dist"); });
+afterAll(async () => { await site?.close(); });
+
+const config = JSON.parse(readFileSync(new URL("../../config/capaciteit.json", import.meta.url), "utf8")) as {case_types: {type: string; label: string; hours_per_case: number}[]};
+
+describe("money pages 2", () => {
+  it("capacity calculator recomputes FTE from the formula when inputs change", async () => {
+    const v = await visit(site, "/geld/capaciteit");
+    const {page} = v;
+    await page.waitForSelector("table[data-table=per-type] tbody tr", {timeout: 60_000});
+    await page.getByLabel("Productieve uren per fte per jaar").fill("1000");
+    const changed = config.case_types.find((t) => t.type === "wmo-begeleiding")!;
+    await page.getByLabel(changed.label).fill("33");
+    await page.waitForFunction(() => document.querySelector("table[data-table=per-type] tr[data-type=wmo-begeleiding]")?.getAttribute("data-hours-per-case") === "33");
+    const lines = await page.$$eval("table[data-table=per-type] tbody tr", (trs) => trs.map((tr) => ({type: tr.getAttribute("data-type")!, cases: Number(tr.getAttribute("data-cases"))})));
+    expect(lines.length).toBeGreaterThan(0);
+    // The formula, computed here: sum of cases x hours per case (config, one changed to 33) / 1000.
+    const hours = (type: string) => (type === changed.type ? 33 : config.case_types.find((t) => t.type === type)!.hours_per_case);
+    const expected = lines.reduce((s, l) => s + l.cases * hours(l.type), 0) / 1000;
+    const shown = Number(await page.getAttribute("[data-fte-now]", "data-fte-now"));
+    expect(shown).toBeCloseTo(expected, 6);
+    expect(await cellErrors(page)).toEqual([]);
+    expect(v.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("peers page shows an index of 100 in the base year, provisional years marked", async () => {
+    const v = await visit(site, "/geld/vergelijking");
+    const {page} = v;
+    await page.waitForSelector("table[data-table=index] tbody tr", {timeout: 60_000});
+    const rows = await page.$$eval("table[data-table=index] tbody tr", (trs) => trs.map((tr) => ({year: Number(tr.getAttribute("data-year")), index: tr.getAttribute("data-index-own"), head: tr.querySelector("th")!.textContent})));
+    const base = Number(await page.$eval("[data-input=base-year] select", (s) => (s as HTMLSelectElement).selectedOptions[0].textContent));
+    expect(Number(rows.find((r) => r.year === base)!.index)).toBeCloseTo(100, 9);
+    // Changing the base year moves the 100.
+    const other = rows[rows.length - 1].year;
+    await page.selectOption("[data-input=base-year] select", {label: String(other)});
+    await page.waitForFunction((y) => Number(document.querySelector(`table[data-table=index] tr[data-year="${y}"]`)?.getAttribute("data-index-own")) === 100, other);
+    expect(rows.some((r) => r.head?.includes("*"))).toBe(true);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("warm-koud page shows the groups with n", async () => {
+    const v = await visit(site, "/geld/warm-koud", {timeout: 90_000});
+    const {page} = v;
+    await page.waitForSelector("table[data-table=groups] tbody tr", {timeout: 90_000});
+    const groups = await page.$$eval("table[data-table=groups] tbody tr", (trs) => trs.map((tr) => ({group: tr.getAttribute("data-group"), n: Number(tr.getAttribute("data-n"))})));
+    expect(groups.map((g) => g.group)).toEqual(["tweede lijn voorkomen", "tweede lijn nog nodig"]);
+    expect(groups.every((g) => g.n > 0)).toBe(true);
+    expect(await page.textContent("[data-text=links]")).toMatch(/geen casusnummer/);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  });
+});
