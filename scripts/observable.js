@@ -19,9 +19,9 @@ const cli = require.resolve("@observablehq/framework/dist/bin/observable.js");
 // Import once before Framework starts its loaders (they run concurrently and would race).
 register();
 const {ensureModel} = await import("../lib/workspace.js");
-const {audience} = await import("../lib/publish/audience.ts");
-const {dataVersion} = await import("../lib/publish/provenance.ts");
-const {stageRoot} = await import("../lib/publish/site-root.ts");
+const {audience} = await import("../lib/publish/audience.js");
+const {dataVersion} = await import("../lib/publish/provenance.js");
+const {stageRoot} = await import("../lib/publish/site-root.js");
 
 const who = audience();
 const model = await ensureModel();
@@ -46,10 +46,10 @@ const code = await new Promise((ok) => {
 });
 if (code !== 0 || command !== "build") process.exit(code);
 
-const {applyCspToSite} = await import("../lib/publish/csp.ts");
+const {applyCspToSite} = await import("../lib/publish/csp.js");
 console.error(`warmkoud: Content-Security-Policy in ${await applyCspToSite(out)} pagina's`);
 if (who === "public") {
-  const {formatReport, loadNeedles, scanDist} = await import("../lib/privacy/scan.ts");
+  const {formatReport, loadNeedles, scanDist} = await import("../lib/privacy/scan.js");
   const packages = fileURLToPath(new URL("../node_modules", import.meta.url));
   const report = await scanDist(out, await loadNeedles(model), {packages});
   if (report.findings.length > 0) {

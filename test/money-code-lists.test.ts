@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {PRODUCTCATEGORIE, categoryLabel, lawLabel} from "../lib/formats/code-lists.ts";
+import {PRODUCTCATEGORIE, categoryLabel, lawLabel} from "../lib/formats/code-lists.js";
 
 // Expected values copied by hand from formats.md ("Reference tables to ship"): WMO020 01-18,
 // JZ020 31-38 and 40-55.

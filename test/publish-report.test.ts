@@ -3,11 +3,11 @@ import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {applyCsp, cspPolicy, inlineScriptHashes, SCRIPT_HASHES} from "../lib/publish/csp.ts";
-import {buildDate, dataVersion, footerHtml} from "../lib/publish/provenance.ts";
-import {cumulativeSteps} from "../lib/publish/report-figures.ts";
-import {fillPlaceholders, renderObservations} from "../lib/publish/observations.ts";
-import type {CaseResult, CumulativePoint} from "../lib/methods/savings.ts";
+import {applyCsp, cspPolicy, inlineScriptHashes, SCRIPT_HASHES} from "../lib/publish/csp.js";
+import {buildDate, dataVersion, footerHtml} from "../lib/publish/provenance.js";
+import {cumulativeSteps} from "../lib/publish/report-figures.js";
+import {fillPlaceholders, renderObservations} from "../lib/publish/observations.js";
+import type {CaseResult, CumulativePoint} from "../lib/methods/savings.js";
 
 describe("CSP", () => {
   it("hashes each inline script and leaves scripts with src alone", () => {

@@ -9,7 +9,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import MarkdownIt from "markdown-it";
-import type {ReportFigures} from "./report-figures.ts";
+import type {ReportFigures} from "./report-figures.js";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const OBSERVATIONS_FILE = join(projectRoot, "config", "observaties.md");

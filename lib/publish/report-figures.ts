@@ -16,24 +16,24 @@
 import {
   DEFAULT_ZERO_POLICY, applyZeroPolicy, confidenceRegion, describeZeroPolicy, summariseIlr, toCartesian,
   type Composition
-} from "../methods/compositional.ts";
-import {TRIAD_ZONES, triadZone, type TriadZone} from "../methods/zones.ts";
-import {answerComposition, summariseTriad, type TriadAnswer} from "../methods/triad-summary.ts";
-import {computeSavings, DEFAULT_WEIGHTS, SCENARIOS, type Scenario, type SavingsResult} from "../methods/savings.ts";
-import {computeCostliest} from "../methods/costliest.ts";
-import {needAfterCounts, needAfterTotal} from "../methods/need-after.ts";
-import {peerIndex, type BenchmarkRow} from "../methods/peers.ts";
-import {defaultGemeente, type Model} from "../model/queries/model.ts";
-import {savingsInputs} from "../model/queries/savings.ts";
-import {costliestInputs} from "../model/queries/costliest.ts";
-import {needAfterRows} from "../model/queries/need-after.ts";
-import {benchmarkRows} from "../model/queries/peers.ts";
-import {readPriceList} from "../model/queries/settings.ts";
-import {stripHtml} from "../formats/stories/html.ts";
-import {ROLES, SAFE_ON_WHITE} from "./palette.ts";
+} from "../methods/compositional.js";
+import {TRIAD_ZONES, triadZone, type TriadZone} from "../methods/zones.js";
+import {answerComposition, summariseTriad, type TriadAnswer} from "../methods/triad-summary.js";
+import {computeSavings, DEFAULT_WEIGHTS, SCENARIOS, type Scenario, type SavingsResult} from "../methods/savings.js";
+import {computeCostliest} from "../methods/costliest.js";
+import {needAfterCounts, needAfterTotal} from "../methods/need-after.js";
+import {peerIndex, type BenchmarkRow} from "../methods/peers.js";
+import {defaultGemeente, type Model} from "../model/queries/model.js";
+import {savingsInputs} from "../model/queries/savings.js";
+import {costliestInputs} from "../model/queries/costliest.js";
+import {needAfterRows} from "../model/queries/need-after.js";
+import {benchmarkRows} from "../model/queries/peers.js";
+import {readPriceList} from "../model/queries/settings.js";
+import {stripHtml} from "../formats/stories/html.js";
+import {ROLES, SAFE_ON_WHITE} from "./palette.js";
 import {
   LEGEND, SUPPRESSION_RULES, publishCount, suppressCounts, suppressSums, suppressValue, type PublishedCell
-} from "../privacy/suppression.ts";
+} from "../privacy/suppression.js";
 
 export interface TriadGroupFigures {
   group: string;

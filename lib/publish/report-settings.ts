@@ -4,10 +4,10 @@
  * small-cell rules, and the commands that reproduce the report. Read from the same constants the
  * computation uses, so the page cannot drift from the code.
  */
-import {DEFAULT_ZERO_POLICY, describeZeroPolicy} from "../methods/compositional.ts";
-import {DEFAULT_WEIGHTS} from "../methods/savings.ts";
-import {readPriceList} from "../model/queries/settings.ts";
-import {LEGEND, SUPPRESSION_RULES} from "../privacy/suppression.ts";
+import {DEFAULT_ZERO_POLICY, describeZeroPolicy} from "../methods/compositional.js";
+import {DEFAULT_WEIGHTS} from "../methods/savings.js";
+import {readPriceList} from "../model/queries/settings.js";
+import {LEGEND, SUPPRESSION_RULES} from "../privacy/suppression.js";
 
 export interface ReportSettings {
   weights: typeof DEFAULT_WEIGHTS;

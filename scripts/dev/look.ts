@@ -1,7 +1,7 @@
 // Developer aid: opens a page of the built dist/ in headless chromium, prints what a reader sees
 // (text, errors, failed requests) and writes a screenshot to /tmp/shot.png.
 // Usage: npx tsx scripts/dev/look.ts [/path] [wait ms] [dist folder]
-import {openSite} from "../../test/browser/harness.ts";
+import {openSite} from "../../test/browser/harness.js";
 
 const [path = "/", wait = "8000", root = "dist"] = process.argv.slice(2);
 const site = await openSite(root);

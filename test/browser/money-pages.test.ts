@@ -1,8 +1,8 @@
 import {execFileSync} from "node:child_process";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Page} from "playwright-core";
-import {cellErrors, openSite, visit, type Site} from "./harness.ts";
-import {ensureModel} from "../../lib/workspace.ts";
+import {cellErrors, openSite, visit, type Site} from "./harness.js";
+import {ensureModel} from "../../lib/workspace.js";
 
 // The money pages against the built site (WARMKOUD_DIST) and the command line on the model the
 // build read (ensureModel: .warmkoud/model/<id>, or under WARMKOUD_WORKDIR): the page computes in

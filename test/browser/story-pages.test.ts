@@ -7,7 +7,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cellErrors, DIST, openSite, visit, type Site} from "./harness.ts";
+import {cellErrors, DIST, openSite, visit, type Site} from "./harness.js";
 
 let site: Site;
 beforeAll(async () => { site = await openSite(); });

@@ -3,8 +3,8 @@
  * counts and rejection counts (no rejected values), the model's tables, and the settings every
  * figure of the report was computed with.
  */
-import {emitJson} from "../../../lib/site/emit.ts";
-import {provenance} from "../../../lib/publish/provenance.ts";
-import {reportSettings} from "../../../lib/publish/report-settings.ts";
+import {emitJson} from "../../../lib/site/emit.js";
+import {provenance} from "../../../lib/publish/provenance.js";
+import {reportSettings} from "../../../lib/publish/report-settings.js";
 
 await emitJson(async (model) => ({provenance: provenance(model.dir), settings: reportSettings()}));
