@@ -61,14 +61,26 @@ export function applyCsp(html: string): string {
   return html.replaceAll(hashes.length > 0 ? SCRIPT_HASHES : ` ${SCRIPT_HASHES}`, hashes.join(" "));
 }
 
-/** Applies the policy to every HTML page below `dir`; returns the number of pages changed. */
+/**
+ * Accessibility repairs of Framework 1.13's page shell (WCAG 2.1 AA, found by axe-core): the page
+ * language (Framework has no option for <html lang>), pinch zoom (its viewport sets
+ * maximum-scale=1), and the sidebar's close button, a <label> placed directly in an <ol>.
+ */
+export function repairShell(html: string, lang = "nl"): string {
+  return html
+    .replace(/<html>/, `<html lang="${lang}">`)
+    .replace(/(<meta name="viewport" content="[^"]*?), maximum-scale=1"/, '$1"')
+    .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2\n  <ol>$1");
+}
+
+/** Finishes every HTML page below `dir` (shell repairs, then the policy's script hashes); returns the number changed. */
 export async function applyCspToSite(dir: string): Promise<number> {
   let changed = 0;
   for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const path = join(entry.parentPath, entry.name);
     const html = await readFile(path, "utf8");
-    const out = applyCsp(html);
+    const out = applyCsp(repairShell(html));
     if (out !== html) {
       await writeFile(path, out);
       changed++;

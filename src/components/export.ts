@@ -142,6 +142,9 @@ export function exportButtons(chart: Element, data: ChartData, name: string, tit
 
 /** A chart with caption, download buttons and text alternative; see FigureOptions. */
 export function exportableFigure(o: FigureOptions): HTMLElement {
+  // Plot labels its <g> layers with aria-label, which ARIA does not allow on a group without a
+  // role (axe: aria-prohibited-attr); the figure's caption, the svg's name and the table say it all.
+  for (const g of o.chart.querySelectorAll("svg g[aria-label]")) g.removeAttribute("aria-label");
   const figure = document.createElement("figure");
   figure.className = "wk-figure";
   figure.dataset.export = o.name;
