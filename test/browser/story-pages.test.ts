@@ -47,7 +47,8 @@ describe("/verhalen/triaden", () => {
     const dots = panel.locator("g.wk-selectable circle");
     expect(await dots.count()).toBe(await residentDotsInModel());
 
-    // Brush the lower half of the triangle, where most stories lie.
+    // Brush the lower half of the triangle, where most stories lie (mouse coordinates are the viewport's).
+    await panel.scrollIntoViewIfNeeded();
     const box = (await panel.boundingBox())!;
     const [x0, y0, x1, y1] = [box.x + box.width * 0.05, box.y + box.height * 0.45, box.x + box.width * 0.95, box.y + box.height * 0.88];
     // The same rule as the brush: a dot counts when its centre lies in the rectangle.
