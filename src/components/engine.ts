@@ -5,16 +5,12 @@
  * its parquet extension from the internet.
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
-import {DataType} from "apache-arrow";
-import initParquet, {readParquet} from "parquet-wasm/esm";
+import {parquetToIpc, plainRows} from "./arrow.js";
 
 const bundle = {
   mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
   mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
 };
-const parquetWasm = import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm");
-
-let parquetReady: Promise<unknown> | undefined;
 
 /** A started engine with an open connection; query results come back as plain row objects. */
 export class Engine {
@@ -33,10 +29,7 @@ export class Engine {
    * the attachment itself, so that Framework adds no implicit CDN imports for `.parquet` files.
    */
   async addParquet(name: string, bytes: ArrayBuffer | Promise<ArrayBuffer>): Promise<void> {
-    parquetReady ??= initParquet(parquetWasm);
-    const [buffer] = await Promise.all([bytes, parquetReady]);
-    const ipc = readParquet(new Uint8Array(buffer)).intoIPCStream();
-    await this.conn.insertArrowFromIPCStream(ipc, {name, create: true});
+    await this.conn.insertArrowFromIPCStream(await parquetToIpc(bytes), {name, create: true});
   }
 
   /**
@@ -44,14 +37,6 @@ export class Engine {
    * milliseconds), BIGINT as numbers (counts; cast money to DOUBLE in SQL).
    */
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-    const table = await this.conn.query(sql);
-    const dates = table.schema.fields.filter((f) => DataType.isDate(f.type) || DataType.isTimestamp(f.type)).map((f) => f.name);
-    const bigints = table.schema.fields.filter((f) => DataType.isInt(f.type) && f.type.bitWidth === 64).map((f) => f.name);
-    return table.toArray().map((row) => {
-      const out = row.toJSON() as Record<string, unknown>;
-      for (const name of dates) if (out[name] != null) out[name] = new Date(out[name] as number);
-      for (const name of bigints) if (out[name] != null) out[name] = Number(out[name]);
-      return out as T;
-    });
+    return plainRows<T>(await this.conn.query(sql));
   }
 }
