@@ -14,18 +14,11 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {MANIFEST, REPORT, type Manifest} from "../import/manifest.js";
+import {MANIFEST, REPORT, type Manifest, type ManifestInput} from "../import/manifest.js";
 import type {FileReport} from "../import/types.js";
 import {version} from "../version.js";
 
-export interface InputProvenance {
-  file: string;
-  format: string;
-  size: number;
-  sha256: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
+export interface InputProvenance extends ManifestInput {
   /** Number of warnings (their texts can quote values, so only the count is published). */
   warnings: number;
 }
