@@ -10,8 +10,9 @@
  */
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {existsSync} from "node:fs";
-import {mkdir, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
-import {basename, dirname, resolve, sep} from "node:path";
+import {mkdir, mkdtemp, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {basename, dirname, join, resolve, sep} from "node:path";
 import {installDutchMacros} from "../formats/csv.js";
 import {createTableSql, tables} from "../model/schema.js";
 import {hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.js";
@@ -21,7 +22,7 @@ import {probeFile, relativePath} from "./probe.js";
 import {createBsnTable, createPseudonymTable} from "./pseudonyms.js";
 import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.js";
 import {ImportFileError, type FileReport} from "./types.js";
-import {PARTITIONS, PARTITION_MIN_ROWS, sha256File, writePartitions, writeTable, type OutputFile} from "./write.js";
+import {PARTITIONS, PARTITION_MIN_ROWS, rowCount, sha256File, writePartitioned, writeTable, type OutputFile} from "./write.js";
 
 export interface ImportDeliveryOptions {
   out: string;
@@ -63,7 +64,8 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
   const importers = await loadImporters();
   const plan = await planFiles(files, explicit, root, importers, options.format);
 
-  const instance = await DuckDBInstance.create(":memory:");
+  const spill = await mkdtemp(join(tmpdir(), "warmkoud-spill-"));
+  const instance = await DuckDBInstance.create(":memory:", duckdbSettings(spill));
   const conn = await instance.connect();
   try {
     for (const spec of tables) await conn.run(createTableSql(spec));
@@ -74,10 +76,9 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
     const outputs = await writeModel(out, async (dir) => {
       const written: OutputFile[] = [];
       for (const spec of tables) {
-        const table = await writeTable(conn, spec, dir);
-        written.push(table);
         const by = PARTITIONS[spec.name];
-        if (by && table.rows >= (options.partitionMinRows ?? PARTITION_MIN_ROWS)) written.push(...(await writePartitions(conn, spec, dir, by)));
+        if (by && (await rowCount(conn, spec.name)) >= (options.partitionMinRows ?? PARTITION_MIN_ROWS)) written.push(...(await writePartitioned(conn, spec, dir, by)));
+        else written.push(await writeTable(conn, spec, dir));
       }
       await writeFile(`${dir}/${REPORT}`, JSON.stringify({files: reports, skipped: plan.skipped}, null, 2) + "\n");
       const manifest: Manifest = {
@@ -94,7 +95,20 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
   } finally {
     conn.closeSync();
     instance.closeSync();
+    await rm(spill, {recursive: true, force: true});
   }
+}
+
+/** DuckDB's memory limit for an import: a 10M-line file spills to disk instead of growing (issue 3: < 2 GB). */
+export const IMPORT_MEMORY_LIMIT = "1GB";
+
+/**
+ * Settings of the import's DuckDB: a bounded memory limit with a private spill folder (staging
+ * tables of an in-memory database and large sorts go there), so peak memory stays flat from 1M
+ * to 10M lines. `WARMKOUD_IMPORT_MEMORY` overrides the limit.
+ */
+function duckdbSettings(spill: string): Record<string, string> {
+  return {memory_limit: process.env.WARMKOUD_IMPORT_MEMORY ?? IMPORT_MEMORY_LIMIT, temp_directory: spill};
 }
 
 /** Runs every file (batched per importer where it supports runMany); reports in plan order. */

@@ -30,8 +30,10 @@ export async function totalOrder(conn: DuckDBConnection, spec: TableSpec): Promi
   const lineage = ["source_file", "source_row"].filter((c) => c in spec.columns);
   const all = [...new Set([...spec.sortBy, ...lineage, ...Object.keys(spec.columns)])];
   if (lineage.length < 2) return all;
+  // Distinct hashes (one integer per row) are cheaper to count than distinct pairs; a collision
+  // can only make the sort wider, never ambiguous.
   const [rows, distinct] = (await conn.runAndReadAll(
-    `SELECT count(*), count(DISTINCT (source_file, source_row)) FROM ${sqlIdent(spec.name)}`
+    `SELECT count(*), count(DISTINCT hash(source_file, source_row)) FROM ${sqlIdent(spec.name)}`
   )).getRows()[0].map(Number);
   return rows === distinct ? [...new Set([...spec.sortBy, ...lineage])] : all;
 }
@@ -44,8 +46,11 @@ export async function writeTable(conn: DuckDBConnection, spec: TableSpec, dir: s
     `COPY (SELECT ${columns} FROM ${sqlIdent(spec.name)} ORDER BY ${order}) TO ${sqlString(join(dir, file))} ` +
       `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
   );
-  const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(spec.name)}`)).getRows()[0][0]);
-  return {table: spec.name, file, rows, sha256: await sha256File(join(dir, file))};
+  return {table: spec.name, file, rows: await rowCount(conn, spec.name), sha256: await sha256File(join(dir, file))};
+}
+
+export async function rowCount(conn: DuckDBConnection, table: string): Promise<number> {
+  return Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0][0]);
 }
 
 /** Tables at least this large are also written partitioned (declarations of a region: 10M lines). */
@@ -53,29 +58,37 @@ export const PARTITION_MIN_ROWS = 1_000_000;
 export const PARTITIONS: Record<string, string[]> = {declarations: ["gemeente", "year"]};
 
 /**
- * Writes `<dir>/<table>/<col>=<value>/.../data.parquet`, one sorted file per partition (Hive
- * layout, readable by any Parquet engine; the partition columns stay inside the files too). One
- * COPY per partition instead of DuckDB's PARTITION_BY keeps the files byte-identical run to run.
+ * Writes a large table once sorted: `<dir>/<table>.parquet` and again partitioned as
+ * `<dir>/<table>/<col>=<value>/.../data.parquet`, one sorted file per partition (Hive layout,
+ * readable by any Parquet engine; the partition columns stay inside the files too). The rows are
+ * sorted ONCE into a temporary table (spilled to disk when large); because sortBy starts with the
+ * partition columns, each partition is a contiguous run of it, read back in order and skipped
+ * past by the row-group statistics. One COPY per partition instead of DuckDB's PARTITION_BY
+ * keeps the files byte-identical run to run. The staging table is dropped (its memory freed): call it last for that table.
  */
-export async function writePartitions(conn: DuckDBConnection, spec: TableSpec, dir: string, by: string[]): Promise<OutputFile[]> {
-  const keys = (await conn.runAndReadAll(
-    `SELECT DISTINCT ${by.map((c) => `${sqlIdent(c)}::VARCHAR`).join(", ")} FROM ${sqlIdent(spec.name)} ORDER BY ALL`
-  )).getRows().map((r) => r.map((v) => (v === null ? null : String(v))));
+export async function writePartitioned(conn: DuckDBConnection, spec: TableSpec, dir: string, by: string[]): Promise<OutputFile[]> {
+  const sorted = sqlIdent(`${spec.name}__sorted`);
   const columns = Object.entries(spec.columns).map(([c, type]) => `${sqlIdent(c)}::${type} AS ${sqlIdent(c)}`).join(", ");
   const order = (await totalOrder(conn, spec)).map((c) => `${sqlIdent(c)} NULLS LAST`).join(", ");
-  const out: OutputFile[] = [];
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS SELECT ${columns} FROM ${sqlIdent(spec.name)} ORDER BY ${order}`);
+  await conn.run(`DROP TABLE ${sqlIdent(spec.name)}`);
+  const copy = async (file: string, where: string): Promise<OutputFile> => {
+    await conn.run(`COPY (SELECT * FROM ${sorted} WHERE ${where}) TO ${sqlString(join(dir, file))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+    const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sorted} WHERE ${where}`)).getRows()[0][0]);
+    return {table: spec.name, file, rows, sha256: await sha256File(join(dir, file))};
+  };
+  const out = [await copy(`${spec.name}.parquet`, "true")];
+  const keys = (await conn.runAndReadAll(
+    `SELECT DISTINCT ${by.map((c) => `${sqlIdent(c)}::VARCHAR`).join(", ")} FROM ${sorted} ORDER BY ALL`
+  )).getRows().map((r) => r.map((v) => (v === null ? null : String(v))));
   for (const key of keys) {
     const folder = [spec.name, ...by.map((c, i) => `${c}=${key[i] ?? "__NULL__"}`)].join("/");
     await mkdir(join(dir, folder), {recursive: true});
-    const where = by.map((c, i) => (key[i] === null ? `${sqlIdent(c)} IS NULL` : `${sqlIdent(c)}::VARCHAR = ${sqlString(key[i]!)}`)).join(" AND ");
-    const file = `${folder}/data.parquet`;
-    await conn.run(
-      `COPY (SELECT ${columns} FROM ${sqlIdent(spec.name)} WHERE ${where} ORDER BY ${order}) TO ${sqlString(join(dir, file))} ` +
-        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
-    );
-    const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(spec.name)} WHERE ${where}`)).getRows()[0][0]);
-    out.push({table: spec.name, file, rows, sha256: await sha256File(join(dir, file))});
+    // Compared in the column's own type, so that the row-group statistics can skip other partitions.
+    const where = by.map((c, i) => (key[i] === null ? `${sqlIdent(c)} IS NULL` : `${sqlIdent(c)} = ${sqlString(key[i]!)}::${spec.columns[c]}`)).join(" AND ");
+    out.push(await copy(`${folder}/data.parquet`, where));
   }
+  await conn.run(`DROP TABLE ${sorted}`);
   return out;
 }
 

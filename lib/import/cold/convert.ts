@@ -55,10 +55,14 @@ export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conve
     : empty;
   if (c.checksOnValues) {
     // Helpers, like checks, are computed over the typed values.
-    const own = Object.entries({...c.values, __file: c.file, __test: c.test ?? "false"}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
+    // The cells of `from` are only needed by the checks: they are not kept in the typed table
+    // (on a 10M-line file that halves what is materialised).
+    const ownColumns = {...c.values, __file: c.file, __test: c.test ?? "false"};
+    const own = Object.entries(ownColumns).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
     const helpers = Object.entries(c.helpers ?? {}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
     const inner = `SELECT ${[...own, "r.__row AS __row", "r.* EXCLUDE (__row, __file)"].join(", ")} FROM ${c.from}`;
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${["*", ...helpers, `${checks} AS __rejects`].join(", ")} FROM (${inner})`);
+    const kept = [...Object.keys(ownColumns).map(sqlIdent), "__row", ...helpers, `${checks} AS __rejects`];
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${kept.join(", ")} FROM (${inner})`);
   } else {
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
   }

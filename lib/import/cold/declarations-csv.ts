@@ -49,12 +49,15 @@ async function runDeclarationsCsv(file: string, ctx: ImportContext): Promise<Fil
     const rel = ctx.relative(file);
     await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row, ${sqlString(rel)} AS __file FROM ${sqlIdent(raw)}`);
     const labels = Object.fromEntries([...columns].map(([c, i]) => [c, src.header.fields[i]]));
+    const release = async () => {
+      await ctx.connection.run(`DROP VIEW IF EXISTS ${sqlIdent(view)}`);
+      await dropCsv(ctx.connection, raw);
+    };
     const [result] = await convertDeclarations(ctx, {
-      raw: view, labels, cents: false, delimiter: src.delimiter,
+      raw: view, labels, cents: false, delimiter: src.delimiter, release,
       files: [{file: rel, format: "declaraties-csv", structural: loaded.structural}]
     });
-    await ctx.connection.run(`DROP VIEW ${sqlIdent(view)}`);
-    await dropCsv(ctx.connection, raw);
+    await release();
     return result;
   } finally {
     await src.dispose();
