@@ -62,15 +62,19 @@ export function applyCsp(html: string): string {
 }
 
 /**
- * Accessibility repairs of Framework 1.13's page shell (WCAG 2.1 AA, found by axe-core): the page
+ * Repairs of Framework 1.13's page shell. Accessibility (WCAG 2.1 AA, found by axe-core): the page
  * language (Framework has no option for <html lang>), pinch zoom (its viewport sets
  * maximum-scale=1), and the sidebar's close button, a <label> placed directly in an <ol>.
+ * Reproducibility: Framework writes each file attachment's `lastModified` (the mtime of a loader's
+ * cached output) into the page; it is set to 0 so that the build date stays the only difference
+ * between two builds of the same inputs.
  */
 export function repairShell(html: string, lang = "nl"): string {
   return html
     .replace(/<html>/, `<html lang="${lang}">`)
     .replace(/(<meta name="viewport" content="[^"]*?), maximum-scale=1"/, '$1"')
-    .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2\n  <ol>$1");
+    .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2\n  <ol>$1")
+    .replace(/"lastModified":\d+/g, '"lastModified":0');
 }
 
 /** Finishes every HTML page below `dir` (shell repairs, then the policy's script hashes); returns the number changed. */

@@ -98,11 +98,14 @@ describe("(a) canaries", () => {
   });
 
   it("the analyst site from the same delivery does contain the planted story (the check can fail)", async () => {
+    // Only the canary as needle: the scan reports at most 20 findings per file, and a file of
+    // story texts would fill them with the other stories.
+    const canary = buildNeedles({stories: [], pseudonyms: [], ids: [], canaries: [STORY_CANARY]});
     // The canary made it into the model: otherwise the public check above proves nothing.
-    const inModel = await scanDist(modelDir, await loadNeedles(modelDir, [STORY_CANARY]));
+    const inModel = await scanDist(modelDir, canary);
     expect(inModel.findings.some((f) => f.kind === "canary"), "canary in the imported model").toBe(true);
-    const report = await scanDist(out.analyst, await loadNeedles(modelDir, [STORY_CANARY]));
-    expect(report.findings.some((f) => f.kind === "canary" || f.kind === "story-text")).toBe(true);
+    const report = await scanDist(out.analyst, canary);
+    expect(report.findings.some((f) => f.kind === "canary"), "canary in the analyst site").toBe(true);
   });
 });
 
