@@ -18,7 +18,7 @@ import {createRequire} from "node:module";
 import Papa from "papaparse";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {completeBsn} from "../../lib/privacy/bsn.js";
-import {loadNeedles, scanDist} from "../../lib/privacy/scan.js";
+import {buildNeedles, loadNeedles, scanDist} from "../../lib/privacy/scan.js";
 import {dataSource, ensureExports} from "../../lib/workspace.js";
 import {builtPages, cellErrors, openSite, visit, type Site} from "./harness.js";
 
