@@ -42,8 +42,12 @@ describe("/verhalen/triaden", () => {
   it("brushing a region lists as many stories as there are dots in it", async () => {
     const v = await visit(site, "/verhalen/triaden", {timeout: 90_000});
     const {page} = v;
+    await page.setViewportSize({width: 1200, height: 900});
     const panel = page.locator(".wk-panels section").first().locator("svg[data-chart='ternary']");
     await panel.waitFor(SLOW);
+    // Brush only once the page has drawn everything (a later redraw would replace the chart).
+    await page.waitForFunction(() => Number(document.body.dataset.renderCount) >= 1, undefined, SLOW);
+    await page.waitForLoadState("networkidle");
     const dots = panel.locator("g.wk-selectable circle");
     expect(await dots.count()).toBe(await residentDotsInModel());
 
@@ -61,12 +65,13 @@ describe("/verhalen/triaden", () => {
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(await dots.count());
 
+    // The drag must start on the chart's brush layer, not on something drawn over it.
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest(".wk-brush") !== null, [x0, y0])).toBe(true);
     await page.mouse.move(x0, y0);
     await page.mouse.down();
-    await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, {steps: 4});
-    await page.mouse.move(x1, y1, {steps: 4});
+    await page.mouse.move(x1, y1, {steps: 8});
     await page.mouse.up();
-    await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent === `${n} verhalen`, [READER_COUNT, expected] as const, SLOW);
+    await expect.poll(() => page.locator(READER_COUNT).textContent(), SLOW).toBe(`${expected} verhalen`);
     expect(await page.locator(".wk-story-reader article").count()).toBe(Math.min(10, expected));
     expect(v.pageErrors).toEqual([]);
     expect(v.foreignRequests).toEqual([]);
