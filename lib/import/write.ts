@@ -11,6 +11,7 @@ import {mkdir} from "node:fs/promises";
 import {join} from "node:path";
 import {sqlIdent, sqlString} from "../formats/csv.js";
 import type {TableSpec} from "../model/schema.js";
+import {dropStaging} from "./staging.js";
 
 export const ROW_GROUP_SIZE = 100_000;
 
@@ -71,7 +72,7 @@ export async function writePartitioned(conn: DuckDBConnection, spec: TableSpec, 
   const columns = Object.entries(spec.columns).map(([c, type]) => `${sqlIdent(c)}::${type} AS ${sqlIdent(c)}`).join(", ");
   const order = (await totalOrder(conn, spec)).map((c) => `${sqlIdent(c)} NULLS LAST`).join(", ");
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS SELECT ${columns} FROM ${sqlIdent(spec.name)} ORDER BY ${order}`);
-  await conn.run(`DROP TABLE ${sqlIdent(spec.name)}`);
+  await dropStaging(conn, spec.name);
   const copy = async (file: string, where: string): Promise<OutputFile> => {
     await conn.run(`COPY (SELECT * FROM ${sorted} WHERE ${where}) TO ${sqlString(join(dir, file))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
     const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sorted} WHERE ${where}`)).getRows()[0][0]);

@@ -83,15 +83,20 @@ export async function rejectMatching(conn: DuckDBConnection, typed: string, colu
  * rejections into canonical `target`; `extra` overrides columns (lineage is filled in).
  */
 export async function insertAccepted(conn: DuckDBConnection, typed: string, typedColumns: string[], target: string, extra: Record<string, string> = {}, where = "true"): Promise<void> {
+  const names = Object.keys(tableSpec(target).columns);
+  await conn.run(`INSERT INTO ${sqlIdent(target)} (${names.map(sqlIdent).join(", ")}) ${acceptedSelect(typed, typedColumns, target, extra, where)}`);
+}
+
+/** The SELECT insertAccepted runs: the rows of `typed` without rejections, in `target`'s columns and types. */
+export function acceptedSelect(typed: string, typedColumns: string[], target: string, extra: Record<string, string> = {}, where = "true"): string {
   const spec = tableSpec(target);
-  const names = Object.keys(spec.columns);
   const have = new Set(typedColumns);
   extra = {source_file: "__file", source_row: "__row", ...extra};
-  const select = names.map((n) => {
+  const select = Object.keys(spec.columns).map((n) => {
     const sql = extra[n] ?? (have.has(n) ? sqlIdent(n) : "NULL");
-    return `(${sql})::${spec.columns[n]}`;
+    return `(${sql})::${spec.columns[n]} AS ${sqlIdent(n)}`;
   });
-  await conn.run(`INSERT INTO ${sqlIdent(target)} (${names.map(sqlIdent).join(", ")}) SELECT ${select.join(", ")} FROM ${sqlIdent(typed)} WHERE len(__rejects) = 0 AND (${where})`);
+  return `SELECT ${select.join(", ")} FROM ${sqlIdent(typed)} WHERE len(__rejects) = 0 AND (${where})`;
 }
 
 export interface ReportInput {

@@ -8,7 +8,8 @@
 import {decimalSqls, sqlIdent} from "../../formats/csv.js";
 import type {ImportContext} from "../registry.js";
 import type {FileReport} from "../types.js";
-import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.js";
+import {addPart} from "../staging.js";
+import {buildTyped, rejectMatching, reports, type Check, type ReportInput} from "./convert.js";
 import {nextId} from "./common.js";
 
 /** Raw cells every declaration source provides (VARCHAR), plus `__row`. */
@@ -99,13 +100,12 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     // Cast as stored, so the hash equals that of a line already in the staging table.
     __content: "hash(client_key, assignment_id, productcategorie, productcode, provider_agb, period_start, period_end, volume::DOUBLE, amount::DECIMAL(14,2))"
   };
-  const columns = await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true});
+  await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true});
   await source.release?.();
   await conn.run(`DROP TABLE ${sqlIdent(bsn)}`);
   await rejectDuplicates(ctx, typed, label("line_id"));
-  await insertAccepted(conn, typed, columns, "declarations");
   const result = await reports(conn, typed, source.files, ctx.options.demo);
-  await conn.run(`DROP TABLE ${sqlIdent(typed)}`);
+  await addPart(conn, "declarations", typed);
   return result;
 }
 
