@@ -100,7 +100,7 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
 }
 
 /** DuckDB's memory limit for an import: a 10M-line file spills to disk instead of growing (issue 3: < 2 GB). */
-export const IMPORT_MEMORY_LIMIT = "1GB";
+export const IMPORT_MEMORY_LIMIT = "800MB";
 
 /**
  * Settings of the import's DuckDB: a bounded memory limit with a private spill folder (staging
