@@ -1,0 +1,100 @@
+// The shape of the fast import path (issue 3, speed and memory), without timing anything: the
+// shortcuts taken for 1M-10M lines must give the same answers as the slow, obvious way.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {decimalSql, decimalSqls, installDutchMacros} from "../lib/formats/csv.js";
+import {importDelivery} from "../lib/import/index.js";
+import {addPart, dropStaging} from "../lib/import/staging.js";
+import {buildTyped} from "../lib/import/cold/convert.js";
+import {createTableSql, table} from "../lib/model/schema.js";
+import {completeBsn} from "../lib/privacy/bsn.js";
+
+const work = mkdtempSync(join(tmpdir(), "warmkoud-speed-shape-"));
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(":memory:")).connect();
+  await installDutchMacros(conn);
+});
+afterAll(() => conn.closeSync());
+const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+
+describe("one scan for the decimal style of several columns", () => {
+  it("decides each column as decimalSql does on its own", async () => {
+    await conn.run(`CREATE TABLE n AS SELECT * FROM (VALUES ('1.234,50', '1.5', '1.234'), ('12', '2', '12.345.678')) t(a, b, c)`);
+    const together = await decimalSqls(conn, "n", [{column: "a"}, {column: "b"}, {column: "c", ref: "x.c"}], ";");
+    // By hand: a has a comma (decimal comma); b only a dot not shaped 1.234 (decimal point);
+    // c only thousands-shaped dots in a ;-file (decimal comma).
+    expect(together.map((d) => d.style)).toEqual(["comma", "point", "comma"]);
+    expect(together[2].sql).toBe("nl_decimal(x.c)");
+    for (const [i, column] of ["a", "b", "c"].entries()) expect((await decimalSql(conn, "n", column)).style).toBe(together[i].style);
+  });
+});
+
+describe("nl_date's dd-mm-jjjj shortcut", () => {
+  it("reads the common form and rejects what the full patterns reject", async () => {
+    const cases: [string, string | null][] = [
+      ["01-03-2024", "2024-03-01"], ["1-3-2024", "2024-03-01"], ["01/03/2024", "2024-03-01"], ["2024-03-01", "2024-03-01"],
+      ["20240301", "2024-03-01"], ["31-02-2024", null], ["0a-03-2024", null], ["+1-03-2024", null], ["01-0a-2024", null],
+      ["01-03-202a", null], ["01-03-20245", null], ["01-13-2024", null]
+    ];
+    const values = cases.map(([s]) => `('${s}')`).join(", ");
+    const got = await rows(`SELECT s, nl_date(s)::VARCHAR AS d FROM (VALUES ${values}) t(s)`);
+    expect(got.map((r) => [r.s, r.d])).toEqual(cases);
+  });
+});
+
+describe("staging parts", () => {
+  it("shows a typed table's accepted rows through the canonical table, and drops everything after", async () => {
+    await conn.run(createTableSql(table("declarations")));
+    await conn.run(`INSERT INTO declarations (declaration_id, source_file, source_row) VALUES ('staged', 'a.xml', 1)`);
+    const typed = async (name: string, bad: string) => {
+      await conn.run(`CREATE TEMP TABLE ${name}_raw AS SELECT * FROM (VALUES ('x', 2), ('${bad}', 3)) t(v, __row)`);
+      await buildTyped(conn, name, {
+        from: `${name}_raw r`, values: {declaration_id: "r.v", amount: "1.5"}, file: "'b.csv'",
+        checks: [{column: "v", reason: `CASE WHEN r.v = '${bad}' THEN 'bad' END`}]
+      });
+    };
+    await typed("t1", "bad1");
+    await addPart(conn, "declarations", "t1");
+    await typed("t2", "bad2");
+    await addPart(conn, "declarations", "t2");
+    const seen = await rows(`SELECT declaration_id AS id, amount::DOUBLE AS amount, source_file AS f, source_row AS r FROM declarations ORDER BY ALL`);
+    expect(seen).toEqual([
+      {id: "staged", amount: null, f: "a.xml", r: 1},
+      {id: "x", amount: 1.5, f: "b.csv", r: 2},
+      {id: "x", amount: 1.5, f: "b.csv", r: 2}
+    ]);
+    await dropStaging(conn, "declarations");
+    const left = await rows(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'declarations%' UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name = 'declarations'`);
+    expect(left).toEqual([]);
+  });
+});
+
+describe("a large table sorted once, written whole and partitioned", () => {
+  it("gives partitions that are exactly the consecutive runs of the whole file", async () => {
+    const bsns = ["12345678", "23456789", "34567890"].map((p) => completeBsn(p)!);
+    const lines = ["Declaratienummer;Regelnummer;Gemeentecode;Wet;BSN;Begindatum;Einddatum;Bedrag;Debet/Credit"];
+    let n = 0;
+    for (const gemeente of ["0384", "0363"]) for (const year of [2023, 2024]) for (const bsn of bsns) {
+      n += 1;
+      lines.push(`D${n};1;${gemeente};Wmo;${bsn};0${1 + (n % 9)}-0${1 + (n % 9)}-${year};28-0${1 + (n % 9)}-${year};${n},50;D`);
+    }
+    const delivery = join(work, "delivery");
+    const csv = join(delivery, "declaratieregels.csv");
+    mkdirSync(delivery, {recursive: true});
+    writeFileSync(csv, lines.join("\n") + "\n");
+    const out = join(work, "model");
+    const result = await importDelivery([csv], {out, demo: true, partitionMinRows: 1});
+    expect(result.rejected).toBe(0);
+    const parts = result.outputs.filter((o) => o.file.startsWith("declarations/")).map((o) => o.file);
+    expect(parts).toEqual(["0363/year=2023", "0363/year=2024", "0384/year=2023", "0384/year=2024"].map((p) => `declarations/gemeente=${p}/data.parquet`));
+    const ids = async (file: string) => (await rows(`SELECT declaration_id FROM read_parquet('${join(out, file)}')`)).map((r) => r.declaration_id);
+    const whole = await ids("declarations.parquet");
+    const concatenated = (await Promise.all(parts.map(ids))).flat();
+    expect(concatenated).toEqual(whole);
+    expect(whole).toHaveLength(12);
+  });
+});
