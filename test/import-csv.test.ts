@@ -66,6 +66,22 @@ describe("loading", () => {
     expect(await rows("SELECT c0, __row FROM s ORDER BY __row")).toEqual([{c0: "1", __row: 4}, {c0: "4", __row: 7}, {c0: "5", __row: 8}]);
   });
 
+  it("finds a Windows-1252 character beyond the sniffed head while loading, and reads the file transcoded", async () => {
+    // The head (64 KiB) is plain ASCII, so openCsv cannot tell; DuckDB's UTF-8 check in loadCsv can.
+    const body = "a;b\n" + "x;1\n".repeat(30000);
+    const w = Buffer.concat([Buffer.from(body), Buffer.from("caf", "latin1"), Buffer.from([0xe9]), Buffer.from(";2\n")]);
+    const src = await openCsv(file("late.csv", w));
+    expect(src.encoding).toBe("utf-8");
+    const loaded = await loadCsv(conn, src, "late");
+    expect(src.encoding).toBe("windows-1252");
+    expect(loaded.structural).toEqual([]);
+    // 30000 records + the last one; the header is line 1, so the last record is line 30002.
+    expect(loaded.rowsRead).toBe(30001);
+    expect(await rows("SELECT c0, c1, __row FROM late WHERE __row = 30002")).toEqual([{c0: "café", c1: "2", __row: 30002}]);
+    await src.dispose();
+    await dropCsv(conn, loaded.table);
+  });
+
   it("refuses an empty file and a file without header, naming the file", async () => {
     await expect(openCsv(file("leeg.csv", ""))).rejects.toThrow(ImportFileError);
     await expect(openCsv(file("leeg.csv", ""))).rejects.toThrow(/leeg\.csv: the file is empty/);

@@ -4,7 +4,7 @@
  * 1M-10M lines never become JS objects.
  *
  * Typical use by an importer:
- *   const src = await openCsv(path);                       // sniff; transcodes Windows-1252
+ *   const src = await openCsv(path);                       // sniff (Windows-1252 is transcoded)
  *   const raw = await loadCsv(conn, src, "raw_x");         // VARCHAR columns c0..cN + __row
  *   const amount = await decimalSql(conn, "raw_x", "c5");  // decimal comma decided per column
  *   ... `nl_date(c3)` (macro) for any Dutch date form ...
@@ -153,6 +153,11 @@ export interface CsvSource {
   header: HeaderInfo;
   /** Removes the temporary transcode, if any. */
   dispose(): Promise<void>;
+  /**
+   * Checks the whole file (not only the head) for UTF-8; when it is Windows-1252 after all,
+   * transcodes it and returns true (read it again).
+   */
+  verifyEncoding(): Promise<boolean>;
 }
 
 export interface OpenCsvOptions {
@@ -162,22 +167,52 @@ export interface OpenCsvOptions {
   requireHeader?: boolean;
 }
 
-/** Sniffs a CSV file; throws ImportFileError for an empty file, no delimiter or no header. */
+/**
+ * Sniffs a CSV file; throws ImportFileError for an empty file, no delimiter or no header. The
+ * encoding is decided on the head here (a head that is not UTF-8 is transcoded at once); a
+ * Windows-1252 character further down is found by DuckDB's own UTF-8 check in loadCsv, which then
+ * transcodes (one pass over a large file instead of a JS scan before every read).
+ */
 export async function openCsv(file: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const {size} = await stat(file);
-  const head = decodeHead(await readHead(file), size > HEAD_BYTES);
+  const bytes = await readHead(file);
+  const head = decodeHead(bytes, size > HEAD_BYTES);
   if (size === 0 || head.trim() === "") throw new ImportFileError(file, "the file is empty");
   const complete = size <= HEAD_BYTES;
   const delimiter = options.delimiter ?? sniffDelimiter(complete ? head + "\n" : head);
   if (!delimiter) throw new ImportFileError(file, "no delimiter found (expected ; , or TAB between columns)");
   const header = findHeader(complete ? head + "\n" : head, delimiter);
   if (header.line === 0 && options.requireHeader !== false) throw new ImportFileError(file, "no header row found");
-  const encoding = await detectEncoding(file);
-  if (encoding !== "windows-1252") return {file, readPath: file, encoding, delimiter, header, dispose: async () => {}};
+  const headUtf8 = isUtf8(bytes, size > HEAD_BYTES);
+  const src: CsvSource = {
+    file, readPath: file, encoding: headUtf8 ? (hasBom(bytes) ? "utf-8-bom" : "utf-8") : "windows-1252", delimiter, header,
+    dispose: async () => {},
+    verifyEncoding: async () => {
+      if (src.encoding === "windows-1252" || (await detectEncoding(file)) !== "windows-1252") return false;
+      await transcode(src);
+      return true;
+    }
+  };
+  if (!headUtf8) await transcode(src);
+  return src;
+}
+
+function isUtf8(bytes: Uint8Array, cut: boolean): boolean {
+  try {
+    new TextDecoder("utf-8", {fatal: true}).decode(hasBom(bytes) ? bytes.subarray(3) : bytes, {stream: cut});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Points `src` at a UTF-8 transcode of its Windows-1252 file in a temporary folder. */
+async function transcode(src: CsvSource): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "warmkoud-csv-"));
-  const readPath = join(dir, basename(file));
-  await transcodeToUtf8(file, readPath, "windows-1252");
-  return {file, readPath, encoding, delimiter, header, dispose: () => rm(dir, {recursive: true, force: true})};
+  src.readPath = join(dir, basename(src.file));
+  src.encoding = "windows-1252";
+  await transcodeToUtf8(src.file, src.readPath, "windows-1252");
+  src.dispose = () => rm(dir, {recursive: true, force: true});
 }
 
 /** Streams a file from a legacy encoding into UTF-8. */
@@ -221,17 +256,28 @@ export function readCsvSql(src: CsvSource, extra = ""): string {
  * Loads every record into temporary view `table` (VARCHAR c0..cN plus INTEGER `__row`).
  * Records DuckDB cannot split into the header's fields are rejected with their line and kept out.
  * Blank lines are skipped by DuckDB and not counted.
+ *
+ * A well-formed file is read once in DuckDB's strict mode, which fails on the first bad record;
+ * only then is it read again with `store_rejects` (which costs about a third more on 1M lines) to
+ * list every bad record, after checking the whole file's encoding.
  */
 export async function loadCsv(conn: DuckDBConnection, src: CsvSource, table: string): Promise<LoadedCsv> {
   const data = `${table}__data`;
   const rejectsTable = `${table}__rejects`;
   const scansTable = `${table}__scans`;
+  const read = (extra = "") => conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(data)} AS SELECT * FROM ${readCsvSql(src, extra)}`);
+  let structural: Rejection[] = [];
   try {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(data)} AS SELECT * FROM ${readCsvSql(src, `, store_rejects=true, rejects_table=${sqlString(rejectsTable)}, rejects_scan=${sqlString(scansTable)}`)}`);
-  } catch (error) {
-    throw new ImportFileError(src.file, `DuckDB could not read it as CSV: ${firstLine(error)}`);
+    await read();
+  } catch {
+    try {
+      if (await src.verifyEncoding()) return loadCsv(conn, src, table);
+      await read(`, store_rejects=true, rejects_table=${sqlString(rejectsTable)}, rejects_scan=${sqlString(scansTable)}`);
+    } catch (error) {
+      throw new ImportFileError(src.file, `DuckDB could not read it as CSV: ${firstLine(error)}`);
+    }
+    structural = await structuralRejects(conn, rejectsTable);
   }
-  const structural = await structuralRejects(conn, rejectsTable);
   await numberRows(conn, table, data, src.header.line, structural.length > 0 ? rejectsTable : null);
   await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejectsTable)}; DROP TABLE IF EXISTS ${sqlIdent(scansTable)}`);
   const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(data)}`)).getRows()[0][0]);
