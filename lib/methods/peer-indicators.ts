@@ -2,6 +2,7 @@
  * Which peer comparisons (lib/methods/peers.ts) the benchmark table supports, found by the measure
  * names of the statistics office: clients per 1,000 inhabitants and spend per inhabitant, for Wmo
  * and youth care, each over "Bevolking op 1 januari". A measure in "x 1 000 euro" gets scale 1000.
+ * Measures that are already rates (per 1 000 inwoners, per inwoner, density, %) are passed over.
  * Also the growth of plain totals (sum over municipalities) between two years, for the sentence
  * "the region's clients grew 30%". Pure and browser-safe (no imports).
  */
@@ -33,6 +34,8 @@ const PATTERNS: Pattern[] = [
 ];
 
 const POPULATION = /bevolking/i;
+/** A figure that is already a rate ("per 1 000 inwoners", "per km²", "%"): never a count or a population. */
+const RATE = /\bper\b|dichtheid|%|relatief/i;
 
 /** Unit multiplier from the measure name: "(x 1 000 euro)" = 1000. */
 export function measureScale(measure: string): number {
@@ -42,10 +45,10 @@ export function measureScale(measure: string): number {
 }
 
 export function peerIndicators(measures: readonly string[]): PeerIndicator[] {
-  const denominator = measures.find((m) => POPULATION.test(m));
+  const denominator = measures.find((m) => POPULATION.test(m) && !RATE.test(m));
   if (!denominator) return [];
   return PATTERNS.flatMap((p) => {
-    const numerator = measures.find((m) => p.match.test(m) && !(p.exclude?.test(m) ?? false));
+    const numerator = measures.find((m) => p.match.test(m) && !(p.exclude?.test(m) ?? false) && !RATE.test(m));
     return numerator ? [{id: p.id, label: p.label, unit: p.unit, numerator, denominator, per: p.per, scale: measureScale(numerator)}] : [];
   });
 }

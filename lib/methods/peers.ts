@@ -111,7 +111,8 @@ export function peerIndex(rows: BenchmarkRow[], o: PeerOptions): PeerPoint[] {
       municipality: {
         value: own ? value(own) : null,
         index: own && ownBase ? (value(own) / value(ownBase)) * 100 : null,
-        provisional: own?.provisional ?? false,
+        // The index rests on the base year too (as for the peers below).
+        provisional: own !== null && (own.provisional || (ownBase?.provisional ?? false)),
         series_break: own?.series_break ?? false,
         across_break: acrossBreak(year)
       },

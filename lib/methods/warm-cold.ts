@@ -2,12 +2,13 @@
  * Warm meets cold (issue 5, scope 4): each story linked through stories.case_ref to its first-line
  * case, the case's outcome (second line avoided: need after help "geen"; still needed: "blijft" or
  * "nieuw") and the case's cost: the avoided second-line cost (central weights) of an avoided case,
- * the realised second-line cost of a case that still needed it (lib/methods/savings.ts).
+ * the realised second-line cost of a case that still needed it (lib/methods/savings.ts). An avoided
+ * case with a request that could not be priced has no cost: its avoided sum is only a lower bound.
  * Cost bands are terciles (type 7 quantiles, as d3.quantile) of that cost over the distinct
  * linked cases that have one; a value on a cut point goes to the lower band.
  * Pure and browser-safe.
  */
-import type {CaseResult} from "./savings.js";
+import type {CaseResult, RequestResult} from "./savings.js";
 
 export const OUTCOMES = ["tweede lijn voorkomen", "tweede lijn nog nodig"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -17,7 +18,9 @@ export type Band = (typeof BANDS)[number];
 /** Why a story has no outcome: not linked, linked to an unknown case, case still open, need not recorded. */
 export type LinkStatus = "gekoppeld" | "geen koppeling" | "casus onbekend" | "casus loopt nog" | "uitkomst onbekend";
 
-export type CaseCost = Pick<CaseResult, "case_id" | "need_after" | "closed" | "avoided" | "realised_second_line">;
+export type CaseCost = Pick<CaseResult, "case_id" | "need_after" | "closed" | "avoided" | "realised_second_line"> & {
+  requests: readonly Pick<RequestResult, "monthly_cost" | "months">[];
+};
 
 export function caseOutcome(c: CaseCost): Outcome | null {
   if (!c.closed) return null;
@@ -29,7 +32,7 @@ export function caseOutcome(c: CaseCost): Outcome | null {
 /** Euros that describe a closed case: avoided (central) when avoided, realised when still needed. */
 export function caseCost(c: CaseCost): number | null {
   const outcome = caseOutcome(c);
-  if (outcome === "tweede lijn voorkomen") return c.avoided.central;
+  if (outcome === "tweede lijn voorkomen") return c.requests.some((r) => r.monthly_cost === null || r.months === null) ? null : c.avoided.central;
   if (outcome === "tweede lijn nog nodig") return c.realised_second_line;
   return null;
 }
@@ -81,7 +84,7 @@ export function linkStories(stories: readonly {story_id: string; case_ref: strin
   const distinct = [...linked.values()];
   const cuts = {
     cost: tercileCuts(distinct.map(caseCost).filter((v): v is number => v !== null)),
-    avoided: tercileCuts(distinct.filter((c) => caseOutcome(c) === "tweede lijn voorkomen").map((c) => c.avoided.central))
+    avoided: tercileCuts(distinct.filter((c) => caseOutcome(c) === "tweede lijn voorkomen").map(caseCost).filter((v): v is number => v !== null))
   };
   const counts: Record<LinkStatus, number> = {"gekoppeld": 0, "geen koppeling": 0, "casus onbekend": 0, "casus loopt nog": 0, "uitkomst onbekend": 0};
   const out = stories.map((s): StoryLink => {
@@ -93,7 +96,7 @@ export function linkStories(stories: readonly {story_id: string; case_ref: strin
     return {
       story_id: s.story_id, case_id: c?.case_id ?? null, status, outcome, cost,
       band: cost !== null && cuts.cost ? bandOf(cost, cuts.cost) : null,
-      avoided_band: c && outcome === "tweede lijn voorkomen" && cuts.avoided ? bandOf(c.avoided.central, cuts.avoided) : null
+      avoided_band: outcome === "tweede lijn voorkomen" && cost !== null && cuts.avoided ? bandOf(cost, cuts.avoided) : null
     };
   });
   return {stories: out, cuts, counts};

@@ -4,8 +4,9 @@
  * declaration lines that carry its assignment number (credits netted) plus, for PGB, the paid
  * amount (else the budget). Its length = actual start (planned start when missing) to actual end.
  * Only ended trajectories (an actual end date) have a complete cost and length; the rest are
- * counted as running. Aggregated per law and productcategorie with DuckDB's interpolating
- * quantiles (quantile_cont, the same as type 7).
+ * counted as running. An ended trajectory without a start date (or ending before it starts) still
+ * counts in the cost figures, only not in the lengths. Aggregated per law and productcategorie with
+ * DuckDB's interpolating quantiles (quantile_cont, the same as type 7).
  */
 import {type Model, gemeenteFilter} from "./model.js";
 import {DAYS_PER_MONTH} from "../../methods/trajectories.js";
@@ -47,9 +48,9 @@ export async function contractedCategories(model: Model, gemeente: string | null
     stats AS (
       SELECT productcategorie, quantile_cont(cost, 0.5)::DOUBLE AS cost_median, avg(cost)::DOUBLE AS cost_mean,
         quantile_cont(cost, 0.25)::DOUBLE AS cost_p25, quantile_cont(cost, 0.75)::DOUBLE AS cost_p75,
-        quantile_cont(months, 0.5)::DOUBLE AS months_median,
+        (quantile_cont(months, 0.5) FILTER (WHERE months >= 0))::DOUBLE AS months_median,
         (quantile_cont(cost / months, 0.5) FILTER (WHERE months >= 1))::DOUBLE AS monthly_median
-      FROM t WHERE ended AND cost > 0 AND months >= 0 GROUP BY productcategorie)
+      FROM t WHERE ended AND cost > 0 GROUP BY productcategorie)
     SELECT c.law, c.productcategorie, c.trajectories, c.ended, c.ended_without_cost, c.providers,
       s.cost_median, s.cost_mean, s.cost_p25, s.cost_p75, s.months_median, s.monthly_median
     FROM counts c LEFT JOIN stats s USING (productcategorie) ORDER BY c.productcategorie`);
