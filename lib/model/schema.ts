@@ -88,12 +88,15 @@ export const tables: TableSpec[] = [
     personal: true
   },
   {
-    // Second-line provision requested at intake; likelihood 'zeker' | 'waarschijnlijk' | 'misschien' | NULL.
+    // Second-line provision requested at intake (case register) or by a provider (315); likelihood
+    // 'zeker' | 'waarschijnlijk' | 'misschien' | NULL. A 315 keeps its provider and ReferentieAanbieder,
+    // the key by which the answer (319, or a 301 naming it) finds it: status, answer_date, answer_reason.
     name: "requests",
     columns: {
       case_id: "VARCHAR", client_key: "VARCHAR", law: "VARCHAR", productcategorie: "VARCHAR",
       productcode: "VARCHAR", description: "VARCHAR", likelihood: "VARCHAR", estimated_cost: "DECIMAL(12,2)",
-      verwijzer: "VARCHAR", status: "VARCHAR", ...lineage
+      verwijzer: "VARCHAR", provider_agb: "VARCHAR", reference: "VARCHAR", status: "VARCHAR",
+      answer_date: "DATE", answer_reason: "VARCHAR", ...lineage
     },
     sortBy: ["case_id"],
     personal: true

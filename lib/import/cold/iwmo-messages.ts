@@ -1,10 +1,11 @@
 /**
  * iWmo/iJw messages other than declarations, release 3.x: 301 toewijzing (assignments), 305/307
  * start and stop of delivery (fill in `actual_start`, `actual_end`, `end_reason` of the assignment
- * they name), 315 verzoek om toewijzing (a requested provision, with its verwijzer). All messages
- * of a delivery are read in one batch so that 305/307 find the assignments of every 301 first.
- *
- * Not read (yet): 319 (answer to a 315), which needs a link from the answer to the request.
+ * they name), 315 verzoek om toewijzing (a requested provision, with its verwijzer) and 319, the
+ * gemeente's answer to a 315 (afgewezen / in onderzoek). A 319 carries no BSN: it finds its request
+ * by the provider's ReferentieAanbieder (with the provider's AGB and the law); a 301 that names a
+ * ReferentieAanbieder is the answer "toegewezen". All messages of a delivery are read in one batch,
+ * requests first, then 301 before 305/307 (they name its assignments), 319 last.
  */
 import type {DuckDBAppender} from "@duckdb/node-api";
 import {decodeHead, readHead, sqlIdent} from "../../formats/csv.js";
@@ -30,6 +31,8 @@ interface MessageSpec {
 
 const product = {productcategorie: {record: ["Product/Categorie", "ProductCategorie"]}, productcode: {record: ["Product/Code", "ProductCode"]}};
 const bsn = {bsn: {context: ["Client/Bsn"]}};
+/** The message's date: release 3.x `BerichtIdentificatie/Dagtekening`, release 2.x `DagtekeningBericht`. */
+const MESSAGE_DATE = ["Header/BerichtIdentificatie/Dagtekening", "Header/DagtekeningBericht"];
 
 const SPECS: Record<string, MessageSpec> = {
   "301": {
@@ -40,7 +43,8 @@ const SPECS: Record<string, MessageSpec> = {
       assignment_id: {record: ["ToewijzingNummer"]},
       planned_start: {record: ["ToewijzingIngangsdatum", "Ingangsdatum"]}, planned_end: {record: ["ToewijzingEinddatum", "Einddatum"]},
       volume: {record: ["Omvang/Volume"]}, unit: {record: ["Omvang/Eenheid"]}, frequency: {record: ["Omvang/Frequentie"]},
-      budget: {record: ["Budget"]}
+      budget: {record: ["Budget"]},
+      reference: {record: ["ReferentieAanbieder"]}, assigned_on: {record: ["Toewijzingsdatum"]}, message_date: {context: MESSAGE_DATE}
     }
   },
   "305": {element: "StartProduct", fields: {...bsn, ...product, assignment_id: {record: ["ToewijzingNummer"]}, start: {record: ["Begindatum"]}}},
@@ -52,9 +56,16 @@ const SPECS: Record<string, MessageSpec> = {
     element: "AangevraagdProduct",
     fields: {
       ...bsn, ...product,
-      gemeente: {context: ["Header/Ontvanger"]}, reference: {record: ["ReferentieAanbieder"]},
+      gemeente: {context: ["Header/Ontvanger"]}, provider_agb: {context: ["Header/Afzender"]}, reference: {record: ["ReferentieAanbieder"]},
       verwijzer: {record: ["Verwijzer/Type"], context: ["Client/Verwijzer/Type"]},
       start: {record: ["ToewijzingIngangsdatum", "Ingangsdatum"]}
+    }
+  },
+  "319": {
+    element: "Antwoord",
+    fields: {
+      provider_agb: {context: ["Header/Ontvanger"]}, reference: {record: ["ReferentieAanbieder"]},
+      answer: {record: ["VerzoekAntwoord"]}, reason: {record: ["RedenAfwijzingVerzoek"]}, message_date: {context: MESSAGE_DATE}
     }
   }
 };
@@ -71,13 +82,13 @@ async function runMessages(files: string[], ctx: ImportContext): Promise<FileRep
   const kinds = new Map<string, MessageKind>();
   for (const file of files) {
     const kind = messageKind(decodeHead(await readHead(file, 4096), true));
-    if (!kind || !(kind.code in SPECS)) throw new ImportFileError(file, "not an iWmo/iJw 301, 305, 307 or 315 message");
+    if (!kind || !(kind.code in SPECS)) throw new ImportFileError(file, "not an iWmo/iJw 301, 305, 307, 315 or 319 message");
     kinds.set(file, kind);
     byCode.set(kind.code, [...(byCode.get(kind.code) ?? []), file]);
   }
   const done = new Map<string, FileReport>();
-  // Assignments first: start and stop messages refer to them.
-  for (const code of ["301", "305", "307", "315"]) {
+  // Requests before the answers (301, 319) that refer to them; assignments before 305/307.
+  for (const code of ["315", "301", "305", "307", "319"]) {
     const batch = byCode.get(code);
     if (!batch) continue;
     const raw = await loadMessages(ctx, code, batch, kinds);
@@ -163,9 +174,12 @@ const CONVERT: Record<string, Convert> = {
       dateCheck("ToegewezenProduct/ToewijzingIngangsdatum", "r.planned_start", true),
       dateCheck("ToegewezenProduct/ToewijzingEinddatum", "r.planned_end", false),
       {column: "ToegewezenProduct/ToewijzingEinddatum", reason: `CASE WHEN nl_date(r.planned_end) < nl_date(r.planned_start) THEN 'end before start' END`},
-      {column: "ToegewezenProduct/Budget", reason: `CASE WHEN nl_text(r.budget) IS NOT NULL AND TRY_CAST(nl_text(r.budget) AS BIGINT) IS NULL THEN 'not a whole number of eurocents "' || nl_text(r.budget) || '"' END`}
+      {column: "ToegewezenProduct/Budget", reason: `CASE WHEN nl_text(r.budget) IS NOT NULL AND TRY_CAST(nl_text(r.budget) AS BIGINT) IS NULL THEN 'not a whole number of eurocents "' || nl_text(r.budget) || '"' END`},
+      dateCheck("ToegewezenProduct/Toewijzingsdatum", "r.assigned_on", false)
     );
-    const columns = await buildTyped(conn, typed, {from, values, checks, file: "r.__file", test: "coalesce(b.test, false)"});
+    // Kept beside the assignment to answer the 315 it names (not columns of `assignments`).
+    const helpers = {reference: "nl_text(r.reference)", answer_date: "coalesce(nl_date(r.assigned_on), nl_date(r.message_date))"};
+    const columns = await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(b.test, false)"});
     // An assignment sent again (a change) replaces the earlier one: the last message wins.
     const t = sqlIdent(typed);
     const order = "OVER (PARTITION BY assignment_id ORDER BY __file DESC, __row DESC)";
@@ -173,6 +187,8 @@ const CONVERT: Record<string, Convert> = {
       `(SELECT __file AS file, __row AS at, row_number() ${order} AS n, first_value(__row) ${order} AS last_row, first_value(__file) ${order} AS last_file FROM ${t} WHERE len(__rejects) = 0) d`,
       `${t}.__file = d.file AND ${t}.__row = d.at AND d.n > 1`);
     await insertAccepted(conn, typed, columns, "assignments");
+    await answerRequests(conn, `SELECT law, provider_agb, reference, client_key, 'toegewezen' AS status, answer_date, NULL AS answer_reason, __file, __row
+      FROM ${t} WHERE len(__rejects) = 0 AND reference IS NOT NULL`);
     return finish(ctx, typed, inputs);
   },
   "305": (ctx, raw, inputs) => startStop(ctx, raw, inputs, "StartProduct", {actual_start: "nl_date(r.start)"}, [dateCheck("StartProduct/Begindatum", "r.start", true)]),
@@ -182,14 +198,59 @@ const CONVERT: Record<string, Convert> = {
     const typed = nextId("typed_315");
     const values = {
       client_key: "b.pseudonym", law: "r.law", productcategorie: pad("r.productcategorie", 2), productcode: "nl_text(r.productcode)",
-      verwijzer: pad("r.verwijzer", 2), description: "'verzoek om toewijzing ' || coalesce(nl_text(r.reference), '')", status: "'aangevraagd'"
+      verwijzer: pad("r.verwijzer", 2), description: "'verzoek om toewijzing ' || coalesce(nl_text(r.reference), '')", status: "'aangevraagd'",
+      provider_agb: pad("r.provider_agb", 8), reference: "nl_text(r.reference)"
     };
     checks.push(missing("AangevraagdProduct/Product/Categorie", "r.productcategorie"), dateCheck("AangevraagdProduct/ToewijzingIngangsdatum", "r.start", false));
     const columns = await buildTyped(ctx.connection, typed, {from, values, checks, file: "r.__file", test: "coalesce(b.test, false)"});
     await insertAccepted(ctx.connection, typed, columns, "requests");
     return finish(ctx, typed, inputs);
+  },
+  "319": async (ctx, raw, inputs) => {
+    const conn = ctx.connection;
+    const typed = nextId("typed_319");
+    const answer = "nl_text(r.answer)";
+    // VerzoekAntwoord (WJ760): 1 verzoek afgewezen, 2 aanvraag in onderzoek.
+    const values = {
+      law: "r.law", provider_agb: pad("r.provider_agb", 8), reference: "nl_text(r.reference)",
+      status: `CASE ${answer} WHEN '1' THEN 'afgewezen' WHEN '2' THEN 'in onderzoek' END`,
+      answer_date: "nl_date(r.message_date)", answer_reason: "nl_text(r.reason)"
+    };
+    const checks: Check[] = [
+      missing("Antwoord/ReferentieAanbieder", "r.reference"),
+      missing("Header/Ontvanger", "r.provider_agb"),
+      {column: "Antwoord/VerzoekAntwoord", reason: `CASE WHEN ${answer} IS NULL THEN 'missing value' WHEN ${answer} NOT IN ('1', '2') THEN 'unknown value "' || ${answer} || '" (expected 1 verzoek afgewezen, 2 aanvraag in onderzoek)' END`},
+      dateCheck("Header/BerichtIdentificatie/Dagtekening", "r.message_date", true)
+    ];
+    await buildTyped(conn, typed, {from: `${sqlIdent(raw)} r`, values, checks, file: "r.__file"});
+    const t = sqlIdent(typed);
+    // An answer to a request outside the delivery (or to a 317, which is not read) is reported, not dropped.
+    await rejectMatching(conn, typed, "Antwoord/ReferentieAanbieder",
+      `'no verzoek om toewijzing (315) with ReferentieAanbieder "' || ${t}.reference || '" from aanbieder ' || ${t}.provider_agb || ' in the delivery'`,
+      `(SELECT 1) x`,
+      `len(${t}.__rejects) = 0 AND NOT EXISTS (SELECT 1 FROM requests q WHERE q.reference = ${t}.reference AND q.provider_agb = ${t}.provider_agb AND q.law = ${t}.law)`);
+    await answerRequests(conn, `SELECT law, provider_agb, reference, NULL AS client_key, status, answer_date, answer_reason, __file, __row FROM ${t} WHERE len(__rejects) = 0`);
+    return finish(ctx, typed, inputs);
   }
 };
+
+/**
+ * Puts answers on the requests they name (same law, provider and ReferentieAanbieder; a 301 also
+ * the same client). The answer with the latest date wins, also over one imported in an earlier
+ * step; on the same date a decision (toegewezen, afgewezen) outranks "in onderzoek".
+ * `answers`: SELECT law, provider_agb, reference, client_key (NULL = any), status, answer_date,
+ * answer_reason, __file, __row.
+ */
+async function answerRequests(conn: ImportContext["connection"], answers: string): Promise<void> {
+  const undecided = (status: string) => `coalesce(${status} = 'in onderzoek', false)`;
+  await conn.run(`UPDATE requests SET status = a.status, answer_date = a.answer_date, answer_reason = a.answer_reason
+    FROM (SELECT * FROM (${answers}) QUALIFY row_number() OVER (
+      PARTITION BY law, provider_agb, reference, client_key ORDER BY answer_date DESC NULLS LAST, ${undecided("status")}, __file DESC, __row DESC) = 1) a
+    WHERE requests.law = a.law AND requests.provider_agb = a.provider_agb AND requests.reference = a.reference
+      AND (a.client_key IS NULL OR requests.client_key = a.client_key)
+      AND (requests.answer_date IS NULL OR a.answer_date > requests.answer_date
+        OR (a.answer_date = requests.answer_date AND ${undecided("requests.status")} AND NOT ${undecided("a.status")}))`);
+}
 
 /** 305/307: the named assignment must exist (from a 301 or the monitor delivery); its dates are filled in. */
 async function startStop(ctx: ImportContext, raw: string, inputs: ReportInput[], element: string, set: Record<string, string>, extra: Check[]): Promise<FileReport[]> {
