@@ -20,15 +20,16 @@ import {tmpdir} from "node:os";
 import {basename, join} from "node:path";
 import {pipeline} from "node:stream/promises";
 import {Transform} from "node:stream";
-import Papa from "papaparse";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {Rejection} from "../import/types.js";
 import {ImportFileError} from "../import/types.js";
+import {decodeHead, findHeader, hasBom, sniffDelimiter, type HeaderInfo} from "./csv-dialect.js";
+
+// The dialect sniffing lives in a browser-safe module (the story pages use it too).
+export {DELIMITERS, decodeHead, findHeader, hasBom, headRecords, sniffDelimiter, type HeaderInfo} from "./csv-dialect.js";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
-export const DELIMITERS = [";", ",", "\t"] as const;
 const HEAD_BYTES = 64 * 1024;
-const BOM = [0xef, 0xbb, 0xbf];
 
 /** Reads the first bytes of a file (the probe every detector works on). */
 export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Uint8Array> {
@@ -39,23 +40,6 @@ export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Uint8A
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
-  }
-}
-
-export function hasBom(bytes: Uint8Array): boolean {
-  return BOM.every((b, i) => bytes[i] === b);
-}
-
-/**
- * Decodes a head for probing: strict UTF-8, else Windows-1252; the BOM is removed. When the head
- * was cut from a longer file (`cut`), a multi-byte character split at the end is tolerated.
- */
-export function decodeHead(bytes: Uint8Array, cut = false): string {
-  const body = hasBom(bytes) ? bytes.subarray(3) : bytes;
-  try {
-    return new TextDecoder("utf-8", {fatal: true}).decode(body, {stream: cut});
-  } catch {
-    return new TextDecoder("windows-1252").decode(body);
   }
 }
 
@@ -76,70 +60,6 @@ export async function detectEncoding(path: string): Promise<Encoding> {
     throw error;
   }
   return bom ? "utf-8-bom" : "utf-8";
-}
-
-/** Parses the records of a head of text (quote-aware); the last, possibly cut, record is dropped when the head was cut. */
-export function headRecords(text: string, delimiter: string, complete = false): string[][] {
-  const rows = Papa.parse<string[]>(text, {delimiter, skipEmptyLines: false}).data;
-  if (!complete && rows.length > 1) rows.pop();
-  return rows;
-}
-
-/**
- * Picks `;`, `,` or TAB: the delimiter that splits the most records into the same number (> 1)
- * of fields. Title lines of statistics tables have one field with any delimiter and do not count.
- * Null when no candidate splits anything.
- */
-export function sniffDelimiter(text: string): string | null {
-  let best: {delimiter: string; score: number} | null = null;
-  for (const delimiter of DELIMITERS) {
-    const counts = headRecords(text, delimiter, false).slice(0, 50).map((r) => r.length);
-    const freq = new Map<number, number>();
-    for (const n of counts) if (n > 1) freq.set(n, (freq.get(n) ?? 0) + 1);
-    for (const [fields, times] of freq) {
-      const score = times * 1000 + fields;
-      if (!best || score > best.score) best = {delimiter, score};
-    }
-  }
-  return best?.delimiter ?? null;
-}
-
-export interface HeaderInfo {
-  /** 1-based line of the header row (after any title block), or 0 when there is none. */
-  line: number;
-  fields: string[];
-}
-
-const looksLikeValue = (s: string) => /^[-+]?[\d.,\s]+$/.test(s) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(s);
-
-/**
- * The header is the first record with the most common field count (> 1) in the head, when at least
- * half of its fields are names (not numbers or dates) and none is blank. Records above it form the
- * title block. (The most common count, not the widest: a broken line may have extra fields.)
- */
-export function findHeader(text: string, delimiter: string): HeaderInfo {
-  const records = headRecords(text, delimiter, false).slice(0, 200);
-  const width = modalWidth(records);
-  if (width < 2) return {line: 0, fields: []};
-  let line = 1;
-  for (const record of records) {
-    if (record.length === width) {
-      const fields = record.map((f) => f.trim());
-      const names = fields.filter((f) => f !== "" && !looksLikeValue(f)).length;
-      const blank = fields.some((f) => f === "");
-      return names * 2 >= fields.length && !blank ? {line, fields} : {line: 0, fields: []};
-    }
-    line += 1 + (record.join(delimiter).match(/\n/g)?.length ?? 0);
-  }
-  return {line: 0, fields: []};
-}
-
-function modalWidth(records: string[][]): number {
-  const freq = new Map<number, number>();
-  for (const r of records) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
-  let best = 0;
-  for (const [width, times] of freq) if (times > (freq.get(best) ?? 0) || (times === freq.get(best) && width > best)) best = width;
-  return best;
 }
 
 /** A CSV file ready for DuckDB: UTF-8 on disk, dialect and header known. */

@@ -5,6 +5,7 @@
  * and its text always show the same numbers.
  */
 import {median} from "d3";
+import {dataTable} from "./data-table.js";
 import {
   DEFAULT_ZERO_POLICY, DYAD_BANDS, TRIAD_ZONES, applyZeroPolicy, clampAndClose, describeZeroPolicy,
   dyadBandIndex, stripHtml, summariseIlr, triadZone,
@@ -321,47 +322,20 @@ export function chartText(summary: TriadSummary | DyadSummary, options: ChartTex
     return node;
   };
   const root = el("div", undefined, "wk-chart-text") as HTMLDivElement;
+  const tableOptions = {className: "wk-chart-table", document: doc};
   if (summary.kind === "triad") {
     root.append(el("p", describeTriad(summary, format)));
-    root.append(table(el, "Aantal verhalen per zone", ["Zone", "Aantal"],
-      TRIAD_ZONES.map((z) => [zoneName(z, summary.labels), format(summary.zones[z])])));
-    root.append(table(el, "Midden per groep (geometrisch gemiddelde)", ["Groep", "Aantal", ...summary.labels],
-      summary.groups.map((g) => [g.group, format(g.n), ...(g.centre ?? [NaN, NaN, NaN]).map((p) => (Number.isFinite(p) ? percent(p) : "–"))])));
+    root.append(dataTable("Aantal verhalen per zone", ["Zone", "Aantal"],
+      TRIAD_ZONES.map((z) => [zoneName(z, summary.labels), format(summary.zones[z])]), tableOptions));
+    root.append(dataTable("Midden per groep (geometrisch gemiddelde)", ["Groep", "Aantal", ...summary.labels],
+      summary.groups.map((g) => [g.group, format(g.n), ...(g.centre ?? [NaN, NaN, NaN]).map((p) => (Number.isFinite(p) ? percent(p) : "–"))]), tableOptions));
     root.append(el("p", describeZeroPolicy(summary.zeroPolicy), "wk-chart-note"));
   } else {
     root.append(el("p", describeDyad(summary, format)));
     const bandHeads = DYAD_BANDS.map((b) => `${b}%`);
-    root.append(table(el, `Aantal verhalen per vak (0% = ${summary.poles[0]}, 100% = ${summary.poles[1]})`, ["Groep", ...bandHeads, "Mediaan"],
-      summary.groups.map((g) => [g.group, ...g.bands.map(format), g.median === null ? "–" : percent(g.median)])));
+    root.append(dataTable(`Aantal verhalen per vak (0% = ${summary.poles[0]}, 100% = ${summary.poles[1]})`, ["Groep", ...bandHeads, "Mediaan"],
+      summary.groups.map((g) => [g.group, ...g.bands.map(format), g.median === null ? "–" : percent(g.median)]), tableOptions));
   }
   root.append(el("p", describeCounts(summary.counts, format), "wk-chart-counts"));
   return root;
-}
-
-function table(
-  el: (tag: string, text?: string, className?: string) => HTMLElement,
-  caption: string, head: readonly string[], rows: readonly (readonly string[])[]
-): HTMLTableElement {
-  const t = el("table", undefined, "wk-chart-table") as HTMLTableElement;
-  t.append(el("caption", caption));
-  const headRow = el("tr");
-  for (const h of head) {
-    const th = el("th", h);
-    th.setAttribute("scope", "col");
-    headRow.append(th);
-  }
-  t.append(el("thead"));
-  t.tHead!.append(headRow);
-  const body = el("tbody");
-  for (const row of rows) {
-    const tr = el("tr");
-    row.forEach((cell, i) => {
-      const td = el(i === 0 ? "th" : "td", cell);
-      if (i === 0) td.setAttribute("scope", "row");
-      tr.append(td);
-    });
-    body.append(tr);
-  }
-  t.append(body);
-  return t;
 }

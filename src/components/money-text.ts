@@ -2,6 +2,7 @@
  * Words and tables for the money pages (/geld/*): Dutch number formats and the text alternative
  * beside each chart. Every string goes in through textContent, never as HTML.
  */
+import {dataTable, type TableCell} from "./data-table.js";
 
 const EURO = new Intl.NumberFormat("nl-NL", {style: "currency", currency: "EUR", maximumFractionDigits: 0});
 const NUMBER = new Intl.NumberFormat("nl-NL", {maximumFractionDigits: 0});
@@ -32,38 +33,11 @@ export function isoDate(d: Date | string | null | undefined): string | null {
   return typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
 }
 
-export type Cell = string | Node;
+export type Cell = TableCell;
 
-/**
- * A small table with a caption, column heads and a row head per row (the text alternative of a
- * chart, or a list). A cell may be a node (e.g. a link built with textContent).
- */
+/** A money table: the site's data table in the money pages' style. */
 export function moneyTable(caption: string, head: readonly string[], rows: readonly (readonly Cell[])[], className = "wk-money-table"): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = className;
-  const cap = document.createElement("caption");
-  cap.textContent = caption;
-  table.append(cap);
-  const thead = table.createTHead();
-  const hr = thead.insertRow();
-  for (const h of head) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = h;
-    hr.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    row.forEach((cell, i) => {
-      const td = document.createElement(i === 0 ? "th" : "td");
-      if (i === 0) (td as HTMLTableCellElement).scope = "row";
-      if (typeof cell === "string") td.textContent = cell;
-      else td.append(cell);
-      tr.append(td);
-    });
-  }
-  return table;
+  return dataTable(caption, head, rows, {className});
 }
 
 /** A paragraph of plain text. */

@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {interpolatePurples} from "d3";
+import {dataTable} from "../components/data-table.js";
 import type {
   CostliestFigures, NeedFigures, PeerFigures, ReportFigures, SavingsFigures, TriadFigures
 } from "../lib/publish/report-figures.js";
@@ -29,27 +30,7 @@ export function monthYear(iso: string | null): string {
 
 /** A small data table (the text alternative beside a chart). */
 export function table(caption: string, head: string[], rows: (string | number)[][]): HTMLTableElement {
-  const t = document.createElement("table");
-  t.className = "wk-report-table";
-  t.createCaption().textContent = caption;
-  const tr = t.createTHead().insertRow();
-  for (const h of head) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = h;
-    tr.append(th);
-  }
-  const body = t.createTBody();
-  for (const r of rows) {
-    const row = body.insertRow();
-    r.forEach((v, i) => {
-      const cell = document.createElement(i === 0 ? "th" : "td");
-      if (i === 0) (cell as HTMLTableCellElement).scope = "row";
-      cell.textContent = String(v);
-      row.append(cell);
-    });
-  }
-  return t;
+  return dataTable(caption, head, rows, {className: "wk-report-table"});
 }
 
 function describe(svg: Element, label: string, description: string): void {

@@ -6,7 +6,10 @@
  * line break.
  */
 import Papa from "papaparse";
+import {sniffDelimiter} from "../csv-dialect.js";
 import {StoryFormatError} from "./rows.js";
+
+const SNIFF_LINES = 200;
 
 export interface CsvRecord {
   /** 1-based record position in the file (header = 1). */
@@ -28,21 +31,6 @@ export interface CsvTextOptions {
   commentPrefix?: string;
 }
 
-const CANDIDATES = [";", ",", "\t"];
-
-/** Delimiter with the most occurrences outside quotes on the given (header) line. */
-export function sniffDelimiter(line: string): string {
-  const counts = new Map<string, number>(CANDIDATES.map((d) => [d, 0]));
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ",";
-  for (const d of CANDIDATES) if (counts.get(d)! > counts.get(best)!) best = d;
-  return best;
-}
-
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -51,9 +39,12 @@ export function stripBom(text: string): string {
 export function parseCsvText(input: string, options: CsvTextOptions = {}): CsvTable {
   const text = stripBom(input);
   const lines = text.split("\n");
-  const headerLine = lines.find((l) => l.trim() !== "" && !isComment(l, options.commentPrefix));
-  if (headerLine === undefined) throw new StoryFormatError("the file is empty (no header line)");
-  const delimiter = sniffDelimiter(headerLine);
+  const content = lines.filter((l) => l.trim() !== "" && !isComment(l, options.commentPrefix));
+  if (content.length === 0) throw new StoryFormatError("the file is empty (no header line)");
+  // The importer's sniffer on the first records (comments left out: NarraFirma's start with `;`);
+  // a file of one column splits on nothing, so any delimiter reads it.
+  const head = content.slice(0, SNIFF_LINES);
+  const delimiter = sniffDelimiter(head.join("\n") + (content.length <= SNIFF_LINES ? "\n" : "")) ?? ",";
 
   const records: CsvRecord[] = [];
   let start = 0;
