@@ -197,6 +197,33 @@ describe("release-2 303 declarations", () => {
     expect(totals).toEqual([{folder: "release2", n: 3, total: "754.80"}, {folder: "tweedelijn", n: 3, total: "513.00"}]);
   });
 
+  it("takes the declaration number of a 3.2 323 from Declaratie/DeclaratieNummer, where release 3.2 puts it", async () => {
+    const dir = mkdtempSync(join(work, "323-decl-"));
+    writeFileSync(join(dir, "wmo323-06123456-202102.xml"), `<?xml version="1.0" encoding="UTF-8"?>
+<Bericht xmlns="http://www.istandaarden.nl/iwmo/3_2/wmo323/schema">
+  <Header><BerichtCode>484</BerichtCode><Afzender>06123456</Afzender><Ontvanger>0384</Ontvanger><IdentificatieBericht>BER-77</IdentificatieBericht></Header>
+  <Declaratie><DeclaratieNummer>DECL-2021-02-9</DeclaratieNummer><DeclaratieDagtekening>2021-03-05</DeclaratieDagtekening></Declaratie>
+  <Client>
+    <Bsn>999911211</Bsn>
+    <Prestaties>
+      <Prestatie>
+        <ReferentieNummer>R1</ReferentieNummer><ToewijzingNummer>1900123</ToewijzingNummer>
+        <Product><Categorie>02</Categorie><Code>02A03</Code></Product>
+        <ProductPeriode><Begindatum>2021-02-01</Begindatum><Einddatum>2021-02-28</Einddatum></ProductPeriode>
+        <GeleverdVolume>2</GeleverdVolume><Eenheid>04</Eenheid><ProductTarief>6420</ProductTarief>
+        <IngediendBedrag><Bedrag>12840</Bedrag><DebetCredit>D</DebetCredit></IngediendBedrag>
+      </Prestatie>
+    </Prestaties>
+  </Client>
+</Bericht>
+`);
+    const out = join(work, "323-decl-model");
+    await importDelivery([dir], {out, demo: true});
+    // Not the message identification BER-77: the declaration's own number. 12840 cents = 128.40 euro.
+    expect(await q(join(out, "declarations.parquet"), "SELECT declaration_id, line_id, amount::DOUBLE AS amount FROM t"))
+      .toEqual([{declaration_id: "DECL-2021-02-9", line_id: "R1", amount: 128.4}]);
+  });
+
   it("finds a line declared again in a 323 after its 303 (converted in separate sets)", async () => {
     const dir = mkdtempSync(join(work, "303-323-"));
     cpSync(join(FIXTURES, "release2"), join(dir, "release2"), {recursive: true});

@@ -19,7 +19,8 @@ import {RAW_DECLARATION_COLUMNS, convertDeclarations, type RawDeclarationColumn}
 /** Where each raw column comes from: element paths tried in order (record first, then context). */
 const FIELDS: Record<RawDeclarationColumn, {record?: string[]; context?: string[]; label: string}> = {
   declaration_id: {
-    context: ["Header/DeclaratieFactuurNummer", "Header/DeclaratieNummer", "Header/FactuurNummer", "BerichtIdentificatie/Identificatie", "Header/IdentificatieBericht"],
+    // 3.2 names the declaration in its own element after the header; older layouts in the header.
+    context: ["Declaratie/DeclaratieNummer", "Header/DeclaratieFactuurNummer", "Header/DeclaratieNummer", "Header/FactuurNummer", "BerichtIdentificatie/Identificatie", "Header/IdentificatieBericht"],
     label: "Header/DeclaratieFactuurNummer"
   },
   line_id: {record: ["ReferentieNummer", "PrestatieNummer", "RegelNummer"], label: "Client/Prestaties/Prestatie/ReferentieNummer"},
