@@ -11,7 +11,7 @@ import {writeModelTables, type Value} from "./fixtures/model-small/build.js";
 import {openModel, type Model} from "../lib/model/queries/model.js";
 import {benchmarkMeasures, benchmarkRows} from "../lib/model/queries/peers.js";
 import {measureScale, peerIndicators, totalGrowth} from "../lib/methods/peer-indicators.js";
-import {peerIndex, type BenchmarkRow, type PeerOptions} from "../lib/methods/peers.js";
+import {peerIndex, seriesBreakYears, type BenchmarkRow, type PeerOptions} from "../lib/methods/peers.js";
 
 describe("peer indicators from the measure names", () => {
   const POP = "Bevolking op 1 januari (aantal)";
@@ -50,6 +50,33 @@ describe("peer indicators from the measure names", () => {
     expect(measureScale("Lasten (x 1 000 000 euro)")).toBe(1_000_000);
     expect(measureScale("Kosten (euro)")).toBe(1);
     expect(measureScale(YOUTH)).toBe(1);
+  });
+
+  it("reads the other unit spellings of the statistics office", () => {
+    // Millions as a word, with or without the 1 (StatLine "x 1 mln euro", "x mln euro").
+    expect(measureScale("Lasten (x 1 mln euro)")).toBe(1_000_000);
+    expect(measureScale("Lasten (x mln euro)")).toBe(1_000_000);
+    expect(measureScale("Lasten (x 1 miljoen euro)")).toBe(1_000_000);
+    expect(measureScale("Lasten (x 1 mld euro)")).toBe(1_000_000_000);
+    // A count in thousands, without a currency; a non-breaking space as the thousands separator.
+    expect(measureScale("Bevolking (x 1.000)")).toBe(1000);
+    expect(measureScale("Bevolking (x 1 000)")).toBe(1000);
+    expect(measureScale("Kosten (x\u00a01\u00a0000 euro)")).toBe(1000);
+    // formats.md's "x EUR 1,000", and the multiplication sign.
+    expect(measureScale("Kosten jeugdzorg (x EUR 1,000)")).toBe(1000);
+    expect(measureScale("Kosten (× € 1 000)")).toBe(1000);
+    // A bracketed money unit without the x.
+    expect(measureScale("Kosten (1 000 euro)")).toBe(1000);
+    expect(measureScale("Kosten (mln euro)")).toBe(1_000_000);
+    // Not a unit: a year in brackets, an x inside a word, a rate.
+    expect(measureScale("Bevolking (2015)")).toBe(1);
+    expect(measureScale("Max1000 (aantal)")).toBe(1);
+    expect(measureScale("Wmo-cliënten per 1 000 inwoners")).toBe(1);
+  });
+
+  it("carries the units into the indicator, for the population too", () => {
+    const found = peerIndicators(["Bevolking op 1 januari (x 1 000)", "Kosten Wmo (x 1 mln euro)", WMO]);
+    expect(found.map((i) => [i.id, i.scale, i.denominator_scale])).toEqual([["wmo-clienten", 1, 1000], ["wmo-kosten", 1_000_000, 1000]]);
   });
 
   it("sums plain totals over the municipalities with a value in both years", () => {
@@ -196,7 +223,34 @@ describe("index against peers", () => {
     expect(points.map((p) => p.peers.n)).toEqual([0, 0, 0, 0]);
     expect(points[0].peers).toMatchObject({value: null, index: null, provisional: false});
     const unknown = peerIndex(rows, {...options, gemeente: "9999", peers: []});
-    expect(unknown[3].municipality).toEqual({value: null, index: null, provisional: false, series_break: false, across_break: true});
+    // No rows of its own and no peers: the 2021 break of the others is not its break.
+    expect(unknown[3].municipality).toEqual({value: null, index: null, provisional: false, series_break: false, across_break: false});
+  });
+
+  it("takes series breaks only from the municipality and its chosen peers", () => {
+    // BENCHMARK flags 2021 for every municipality; here only 0003's 2020 clients also carry a break.
+    const marked = rows.map((r) => (r.gemeente === "0003" && r.year === 2020 && r.measure === CL ? {...r, series_break: true} : r));
+    expect(seriesBreakYears(marked, options)).toEqual([2020, 2021]);
+    // Without 0003 among the peers its 2020 break is not this comparison's.
+    const without = {...options, peers: ["0002", "0004"]};
+    expect(seriesBreakYears(marked, without)).toEqual([2021]);
+    // Against base 2019: 2020 crosses a break only while 0003 is a peer (break in 2020, 2019 < 2020 <= 2020).
+    expect(peerIndex(marked, {...options, baseYear: 2019})[1].municipality.across_break).toBe(true);
+    expect(peerIndex(marked, {...without, baseYear: 2019})[1].municipality.across_break).toBe(false);
+    // Only 0001 and 0003's figures without breaks of their own: none at all.
+    const quiet = marked.map((r) => (r.gemeente === "0003" ? {...r, series_break: false} : r.gemeente === "0001" ? {...r, series_break: null} : r));
+    expect(seriesBreakYears(quiet, {...options, peers: ["0003"]})).toEqual([]);
+    expect(peerIndex(quiet, {...options, peers: ["0003"]}).map((p) => p.municipality.across_break)).toEqual([false, false, false, false]);
+  });
+
+  it("gives a rate per inhabitant from a population in thousands", () => {
+    const spend: BenchmarkRow[] = [
+      {gemeente: "0001", gemeente_name: null, year: 2020, measure: "k", value: 1.5, status: null, series_break: null}, // x 1 mln euro
+      {gemeente: "0001", gemeente_name: null, year: 2020, measure: INH, value: 10, status: null, series_break: null} // x 1 000
+    ];
+    // 1.5 x 1 000 000 euro / (10 x 1 000) inhabitants = 150 euro per inhabitant.
+    const points = peerIndex(spend, {gemeente: "0001", peers: [], numerator: "k", denominator: INH, scale: 1_000_000, denominatorScale: 1000, baseYear: 2020});
+    expect(points[0].municipality.value).toBeCloseTo(150, 9);
   });
 
   it("gives spend per inhabitant from figures in x EUR 1,000", () => {

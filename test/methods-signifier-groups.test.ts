@@ -105,6 +105,14 @@ describe("compareTriad", () => {
     expect(r.test?.test).toBe("hotelling-t2"); // still two groups with answers
   });
 
+  it("lists no tested groups when two groups have answers but too few for a test", () => {
+    // A: one answer, B: two; Hotelling needs n1 + n2 - p - 1 >= 1, here 3 - 2 - 1 = 0: no test.
+    const r = compareTriad("t1", [A[0], B[0], B[1]], groupOf, ["A", "B"]);
+    expect(r.groups.map((g) => [g.group, g.n])).toEqual([["A", 1], ["B", 2]]);
+    expect(r.test).toBeNull();
+    expect(r.test_groups).toEqual([]);
+  });
+
   it("uses the permutation statistic (N - k) tr(W^-1 B) for three groups", () => {
     const groups = new Map([...groupOf, ...C.map((c) => [c.story_id, "C"] as const)]);
     const r = compareTriad("t1", [...answers, ...C], groups, ["A", "B", "C"], {permutation: {seed: 1, permutations: 199}});
@@ -177,8 +185,14 @@ describe("compareDyad", () => {
     const r = compareDyad("d1", answers, groupOf, ["y"]);
     expect(r.groups.map((g) => g.group)).toEqual(["y", "w", "x", "z"]);
     expect(r.groups[1]).toMatchObject({n: 0, n_na: 1, median: null});
-    // w has no answers: left out of the test; x, y, z all at 0.5: no ranking, so no test.
+    // w has no answers: left out of the test; x, y, z all at 0.5: no ranking, so no test, and so no
+    // tested groups either (three groups had answers, but none was compared).
     expect(r.test).toBeNull();
+    expect(r.test_groups).toEqual([]);
+    // The same with two groups (Mann-Whitney): 0.5 against 0.5 has no variance.
+    const two = compareDyad("d1", answers.slice(0, 2), groupOf, ["y", "z"]);
+    expect(two.groups.map((g) => g.n)).toEqual([1, 1]);
+    expect([two.test, two.test_groups]).toEqual([null, []]);
   });
 
   it("has no test with a single answered group, and no groups without answers", () => {

@@ -1,7 +1,8 @@
 /**
  * Which peer comparisons (lib/methods/peers.ts) the benchmark table supports, found by the measure
  * names of the statistics office: clients per 1,000 inhabitants and spend per inhabitant, for Wmo
- * and youth care, each over "Bevolking op 1 januari". A measure in "x 1 000 euro" gets scale 1000.
+ * and youth care, each over "Bevolking op 1 januari". A measure in "x 1 000 euro" gets scale 1000,
+ * one in "x 1 mln euro" 1 000 000 (measureScale); the population's own unit is denominator_scale.
  * Measures that are already rates (per 1 000 inwoners, per inwoner, density, %) are passed over.
  * Also the growth of plain totals (sum over municipalities) between two years, for the sentence
  * "the region's clients grew 30%". Pure and browser-safe (no imports).
@@ -14,7 +15,10 @@ export interface PeerIndicator {
   numerator: string;
   denominator: string;
   per: number;
+  /** Unit of the numerator (measureScale). */
   scale: number;
+  /** Unit of the denominator, e.g. 1000 for a population in "x 1 000". */
+  denominator_scale: number;
 }
 
 interface Pattern {
@@ -37,11 +41,30 @@ const POPULATION = /bevolking/i;
 /** A figure that is already a rate ("per 1 000 inwoners", "per km²", "%"): never a count or a population. */
 const RATE = /\bper\b|dichtheid|%|relatief/i;
 
-/** Unit multiplier from the measure name: "(x 1 000 euro)" = 1000. */
+// Unit spellings of the statistics office (StatLine titles and column heads): "x 1 000 euro",
+// "x 1.000", "x1000 euro", "x 1 000 000 euro", "x 1 mln euro", "x mln euro", "x EUR 1,000",
+// "× € 1 000", and without the "x" a unit in brackets: "(1 000 euro)", "(mln euro)".
+const SEPARATOR = "[ .,\\u00a0\\u202f]";
+const NUMBER = `\\d{1,3}(?:${SEPARATOR}\\d{3})+|\\d+`;
+const WORDS: Record<string, number> = {duizend: 1e3, thousand: 1e3, mln: 1e6, miljoen: 1e6, million: 1e6, mld: 1e9, miljard: 1e9, billion: 1e9};
+const WORD = `(${Object.keys(WORDS).join("|")})\\.?(?!\\p{L})`;
+const CURRENCY = "(?:euro|eur|€)";
+/** "x" standing alone, an optional currency, then a number and/or a word. */
+const TIMES = new RegExp(`(?<![\\p{L}\\d])[x×]\\s*(?:${CURRENCY}\\s*)?(${NUMBER})?\\s*(?:${WORD})?`, "giu");
+/** A bracketed unit without "x"; only a money unit counts ("(2015)" is a year, not a multiplier). */
+const BRACKETED = new RegExp(`\\(\\s*(?:${CURRENCY}\\s*)?(${NUMBER})?\\s*(?:${WORD})?\\s*${CURRENCY}?\\s*\\)`, "giu");
+const HAS_CURRENCY = new RegExp(CURRENCY, "i");
+
+/** Unit multiplier from the measure name: "(x 1 000 euro)" = 1000, "(x 1 mln euro)" = 1 000 000; 1 without one. */
 export function measureScale(measure: string): number {
-  const m = /x\s*1[ .]?000(?:[ .]?000)?\s*euro/i.exec(measure);
-  if (!m) return 1;
-  return /1[ .]?000[ .]?000/.test(m[0]) ? 1_000_000 : 1000;
+  for (const [pattern, money] of [[TIMES, false], [BRACKETED, true]] as const) {
+    for (const m of measure.matchAll(pattern)) {
+      if ((m[1] === undefined && m[2] === undefined) || (money && !HAS_CURRENCY.test(m[0]))) continue;
+      const number = m[1] === undefined ? 1 : Number(m[1].replace(/\D/g, ""));
+      return number * (m[2] === undefined ? 1 : WORDS[m[2].toLowerCase()]);
+    }
+  }
+  return 1;
 }
 
 export function peerIndicators(measures: readonly string[]): PeerIndicator[] {
@@ -49,7 +72,7 @@ export function peerIndicators(measures: readonly string[]): PeerIndicator[] {
   if (!denominator) return [];
   return PATTERNS.flatMap((p) => {
     const numerator = measures.find((m) => p.match.test(m) && !(p.exclude?.test(m) ?? false) && !RATE.test(m));
-    return numerator ? [{id: p.id, label: p.label, unit: p.unit, numerator, denominator, per: p.per, scale: measureScale(numerator)}] : [];
+    return numerator ? [{id: p.id, label: p.label, unit: p.unit, numerator, denominator, per: p.per, scale: measureScale(numerator), denominator_scale: measureScale(denominator)}] : [];
   });
 }
 

@@ -3,9 +3,10 @@
  * spend per inhabitant, indexed to a base year = 100, for the municipality and its peer group.
  * Pure and browser-safe; input is the `benchmark` table (statistics-office figures).
  *
- * - Rate of a municipality in a year: numerator / denominator x `per` x `scale` (e.g. clients per
- *   1,000 inhabitants: per 1000; spend in x EUR 1,000 per inhabitant: scale 1000). A year without
- *   both values (suppressed '.', missing) has no rate.
+ * - Rate of a municipality in a year: numerator / denominator x `per` x `scale` / `denominatorScale`
+ *   (e.g. clients per 1,000 inhabitants: per 1000; spend in x EUR 1,000 per inhabitant: scale 1000;
+ *   a population in x 1 000: denominatorScale 1000). A year without both values (suppressed '.',
+ *   missing) has no rate.
  * - Peer group: "mean" (default) = the unweighted mean of the peers' rates in that year, over the
  *   peers that have a rate in both that year and the base year (so a peer missing one year does
  *   not shift the level); "pooled" = sum of numerators / sum of denominators over those peers.
@@ -13,6 +14,8 @@
  * - provisional: any value behind the point has status "voorlopig". series_break: a value behind
  *   the point is flagged as a series break; across_break: a break is flagged in a year after the
  *   earlier and up to the later of (base year, year), so the index compares across definitions.
+ *   Break years come from the municipality's and its chosen peers' rows of the two measures only
+ *   (seriesBreakYears): a break elsewhere in the table says nothing about this comparison.
  */
 
 export interface BenchmarkRow {
@@ -34,6 +37,8 @@ export interface PeerOptions {
   per?: number;
   /** Unit of the numerator (1000 for figures in x EUR 1,000); default 1. */
   scale?: number;
+  /** Unit of the denominator (1000 for a population in x 1 000); default 1. */
+  denominatorScale?: number;
   baseYear: number;
   aggregate?: "mean" | "pooled";
 }
@@ -89,12 +94,19 @@ function rate(get: Lookup, gemeente: string, year: number, o: PeerOptions): Rate
   return {num: num.value, den: den.value, provisional: num.provisional || den.provisional, series_break: num.series_break || den.series_break};
 }
 
+/** Years with a series break in the numerator or denominator of the municipality or one of its peers, ascending. */
+export function seriesBreakYears(rows: readonly BenchmarkRow[], o: Pick<PeerOptions, "gemeente" | "peers" | "numerator" | "denominator">): number[] {
+  const who = new Set([o.gemeente, ...o.peers]);
+  const years = rows.filter((r) => r.series_break === true && who.has(r.gemeente) && (r.measure === o.numerator || r.measure === o.denominator)).map((r) => r.year);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
 export function peerIndex(rows: BenchmarkRow[], o: PeerOptions): PeerPoint[] {
   const get = lookup(rows);
-  const factor = (o.per ?? 1) * (o.scale ?? 1);
+  const factor = ((o.per ?? 1) * (o.scale ?? 1)) / (o.denominatorScale ?? 1);
   const years = [...new Set(rows.filter((r) => r.measure === o.numerator).map((r) => r.year))].sort((a, b) => a - b);
-  const breakYears = new Set(rows.filter((r) => (r.measure === o.numerator || r.measure === o.denominator) && r.series_break).map((r) => r.year));
-  const acrossBreak = (year: number) => [...breakYears].some((b) => b > Math.min(year, o.baseYear) && b <= Math.max(year, o.baseYear));
+  const breakYears = seriesBreakYears(rows, o);
+  const acrossBreak = (year: number) => breakYears.some((b) => b > Math.min(year, o.baseYear) && b <= Math.max(year, o.baseYear));
   const value = (r: Rate) => (r.num / r.den) * factor;
   const aggregate = (rates: Rate[]) => o.aggregate === "pooled"
     ? (rates.reduce((s, r) => s + r.num, 0) / rates.reduce((s, r) => s + r.den, 0)) * factor

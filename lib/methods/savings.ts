@@ -183,6 +183,20 @@ export interface SavingsResult {
 
 const zero = (): ByScenario<number> => ({low: 0, central: 0, high: 0});
 
+/**
+ * What a case counts as (the keys of SavingsResult.cases other than "closed"). One home for the rule,
+ * so that /geld/besparing and /geld/warm-koud agree: "avoided" needs need "geen" and at least one
+ * request; "geen" without a request had no second-line care in view, so nothing was avoided.
+ */
+export type CaseClass = "open" | "need_unknown" | "avoided" | "geen_without_request" | "still_needed";
+
+export function classifyCase(c: Pick<CaseResult, "closed" | "need_after"> & {requests: readonly unknown[]}): CaseClass {
+  if (!c.closed) return "open";
+  if (c.need_after === "blijft" || c.need_after === "nieuw") return "still_needed";
+  if (c.need_after === "geen") return c.requests.length > 0 ? "avoided" : "geen_without_request";
+  return "need_unknown";
+}
+
 export function normaliseNeed(value: string | null): Need | null {
   const v = value?.trim().toLowerCase();
   return v === "geen" || v === "blijft" || v === "nieuw" ? v : null;
@@ -289,16 +303,17 @@ export function computeSavings(inputs: SavingsInputs, options: SavingsOptions): 
     ratio: investment > 0 ? gross[s] / investment : null
   });
   const closedCases = perCase.filter((c) => c.closed);
+  const count = (k: CaseClass) => perCase.filter((c) => classifyCase(c) === k).length;
   return {
     investment,
     scenarios: {low: scenario("low"), central: scenario("central"), high: scenario("high")},
     cases: {
       closed: closedCases.length,
-      avoided: closedCases.filter((c) => c.need_after === "geen" && c.requests.length > 0).length,
-      still_needed: closedCases.filter((c) => c.need_after === "blijft" || c.need_after === "nieuw").length,
-      geen_without_request: closedCases.filter((c) => c.need_after === "geen" && c.requests.length === 0).length,
-      need_unknown: closedCases.filter((c) => c.need_after === null).length,
-      open: perCase.length - closedCases.length
+      avoided: count("avoided"),
+      still_needed: count("still_needed"),
+      geen_without_request: count("geen_without_request"),
+      need_unknown: count("need_unknown"),
+      open: count("open")
     },
     method: {
       formula: "avoided_i = sum_k p_ik * C_k * D_k, alleen gesloten casussen met tweedelijnsbehoefte 'geen'",

@@ -34,6 +34,7 @@ export interface TriadComparison {
   n_without_group: number;
   zero_policy: string;
   test: TriadGroupResult | null;
+  /** The groups the test compared, in its order; empty when there is no test. */
   test_groups: (string | null)[];
 }
 
@@ -42,6 +43,7 @@ export interface DyadComparison {
   groups: (GroupCounts & {median: number | null})[];
   n_without_group: number;
   test: DyadGroupResult | null;
+  /** The groups the test compared, in its order; empty when there is no test. */
   test_groups: string[];
 }
 
@@ -99,11 +101,13 @@ export function compareDyad(
     return {group, n: g.values.length, n_na: g.na, n_skipped: g.skipped, small: g.values.length < min, median: median(g.values)};
   });
   const tested = labels.filter((l) => byGroup.get(l)!.values.length > 0);
+  const test = tested.length >= 2 ? dyadGroupTest(tested.map((l) => byGroup.get(l)!.values)) : null;
   return {
     signifier_id: signifierId,
     groups,
     n_without_group: without,
-    test: tested.length >= 2 ? dyadGroupTest(tested.map((l) => byGroup.get(l)!.values)) : null,
-    test_groups: tested.length >= 2 ? tested : []
+    test,
+    // Groups of a test that was run; none when no test could be (fewer than two groups, or all tied).
+    test_groups: test ? tested : []
   };
 }

@@ -134,13 +134,15 @@ export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSu
     };
   });
   const inTest = groupOf ? labels.map((_, i) => i).filter((i) => used[i].length > 0) : [];
+  const test = inTest.length >= 2 ? triadGroupTest(inTest.map((i) => used[i]), options.permutation) : null;
   return {
     groups,
     n_without_group: withoutGroup,
     zero_policy: policy,
     zero_policy_description: describeZeroPolicy(policy),
-    test: inTest.length >= 2 ? triadGroupTest(inTest.map((i) => used[i]), options.permutation) : null,
-    test_groups: inTest.length >= 2 ? inTest.map((i) => labels[i]) : []
+    test,
+    // Only the groups of a test that was run (too few answers or a singular covariance: none).
+    test_groups: test ? inTest.map((i) => labels[i]) : []
   };
 }
 

@@ -1,17 +1,23 @@
 /**
  * Warm meets cold (issue 5, scope 4): each story linked through stories.case_ref to its first-line
- * case, the case's outcome (second line avoided: need after help "geen"; still needed: "blijft" or
- * "nieuw") and the case's cost: the avoided second-line cost (central weights) of an avoided case,
- * the realised second-line cost of a case that still needed it (lib/methods/savings.ts). An avoided
- * case with a request that could not be priced has no cost: its avoided sum is only a lower bound.
+ * case, the case's outcome and the case's cost. Outcomes follow the savings figures
+ * (lib/methods/savings.ts, classifyCase): "tweede lijn voorkomen" = closed, need after help "geen"
+ * and at least one second-line request; "tweede lijn nog nodig" = "blijft" or "nieuw"; "geen tweede
+ * lijn in beeld" = "geen" without any request (no second-line care was in view, so nothing was
+ * avoided: methods.md counts only requested provisions). Cost: the avoided second-line cost (central
+ * weights) of an avoided case, the realised second-line cost of a case that still needed it. No cost
+ * (and so no band) for an avoided case with a request that could not be priced (its avoided sum is
+ * only a lower bound) nor for a case without second line in view.
  * Cost bands are terciles (type 7 quantiles, as d3.quantile) of that cost over the distinct
  * linked cases that have one; a value on a cut point goes to the lower band.
  * Pure and browser-safe.
  */
-import type {CaseResult, RequestResult} from "./savings.js";
+import {classifyCase, type CaseClass, type CaseResult, type RequestResult} from "./savings.js";
 
-export const OUTCOMES = ["tweede lijn voorkomen", "tweede lijn nog nodig"] as const;
+export const OUTCOMES = ["tweede lijn voorkomen", "tweede lijn nog nodig", "geen tweede lijn in beeld"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** The outcomes the warm-cold comparison sets against each other ("second line avoided" yes/no). */
+export const COMPARED_OUTCOMES: readonly Outcome[] = ["tweede lijn voorkomen", "tweede lijn nog nodig"];
 export const BANDS = ["laag", "midden", "hoog"] as const;
 export type Band = (typeof BANDS)[number];
 
@@ -22,17 +28,22 @@ export type CaseCost = Pick<CaseResult, "case_id" | "need_after" | "closed" | "a
   requests: readonly Pick<RequestResult, "monthly_cost" | "months">[];
 };
 
+const OUTCOME_OF: Partial<Record<CaseClass, Outcome>> = {
+  "avoided": "tweede lijn voorkomen",
+  "still_needed": "tweede lijn nog nodig",
+  "geen_without_request": "geen tweede lijn in beeld"
+};
+
 export function caseOutcome(c: CaseCost): Outcome | null {
-  if (!c.closed) return null;
-  if (c.need_after === "geen") return "tweede lijn voorkomen";
-  if (c.need_after === "blijft" || c.need_after === "nieuw") return "tweede lijn nog nodig";
-  return null;
+  return OUTCOME_OF[classifyCase(c)] ?? null;
 }
+
+const unpriced = (c: CaseCost) => c.requests.some((r) => r.monthly_cost === null || r.months === null);
 
 /** Euros that describe a closed case: avoided (central) when avoided, realised when still needed. */
 export function caseCost(c: CaseCost): number | null {
   const outcome = caseOutcome(c);
-  if (outcome === "tweede lijn voorkomen") return c.requests.some((r) => r.monthly_cost === null || r.months === null) ? null : c.avoided.central;
+  if (outcome === "tweede lijn voorkomen") return unpriced(c) ? null : c.avoided.central;
   if (outcome === "tweede lijn nog nodig") return c.realised_second_line;
   return null;
 }
@@ -68,10 +79,19 @@ export interface StoryLink {
   avoided_band: Band | null;
 }
 
+export interface CaseAndStoryCount {
+  cases: number;
+  stories: number;
+}
+
 export interface StoryLinks {
   stories: StoryLink[];
   cuts: {cost: [number, number] | null; avoided: [number, number] | null};
   counts: Record<LinkStatus, number>;
+  /** Distinct cases with an outcome that have at least one story, and those stories. */
+  linked: CaseAndStoryCount;
+  /** Of those, the ones without a cost and so without a band, by reason. */
+  without_cost: {unpriced: CaseAndStoryCount; no_second_line: CaseAndStoryCount};
 }
 
 export function linkStories(stories: readonly {story_id: string; case_ref: string | null}[], cases: readonly CaseCost[]): StoryLinks {
@@ -99,5 +119,16 @@ export function linkStories(stories: readonly {story_id: string; case_ref: strin
       avoided_band: outcome === "tweede lijn voorkomen" && cost !== null && cuts.avoided ? bandOf(cost, cuts.avoided) : null
     };
   });
-  return {stories: out, cuts, counts};
+  const tally = (keep: (c: CaseCost) => boolean): CaseAndStoryCount => {
+    const ids = new Set(distinct.filter(keep).map((c) => c.case_id));
+    return {cases: ids.size, stories: out.filter((s) => s.status === "gekoppeld" && ids.has(s.case_id!)).length};
+  };
+  return {
+    stories: out, cuts, counts,
+    linked: tally(() => true),
+    without_cost: {
+      unpriced: tally((c) => caseOutcome(c) === "tweede lijn voorkomen" && caseCost(c) === null),
+      no_second_line: tally((c) => caseOutcome(c) === "geen tweede lijn in beeld")
+    }
+  };
 }

@@ -55,6 +55,12 @@ describe("money pages 2", () => {
     expect(groups.map((g) => g.group)).toEqual(["tweede lijn voorkomen", "tweede lijn nog nodig"]);
     expect(groups.every((g) => g.n > 0)).toBe(true);
     expect(await page.textContent("[data-text=links]")).toMatch(/geen casusnummer/);
+    // The cases without a cost band are named and counted (no second line in view; a request without a price).
+    const noBand = (await page.textContent("[data-text=no-band]"))!;
+    const noSecondLine = await page.getAttribute("[data-text=no-band]", "data-no-second-line-cases");
+    expect(noBand).toMatch(/geen tweede lijn in beeld/);
+    expect(noBand).toMatch(/zonder prijs/);
+    expect(noBand).toContain(`${noSecondLine} casus`);
     expect(await cellErrors(page)).toEqual([]);
     await page.close();
   });

@@ -10,11 +10,12 @@ import {savingsInputs} from "../../../lib/model/queries/savings.js";
 import {readPriceList} from "../../../lib/model/queries/settings.js";
 import {storyTables} from "../../../lib/model/stories-query.js";
 import {computeSavings} from "../../../lib/methods/savings.js";
-import {BANDS, OUTCOMES, linkStories, type StoryLink} from "../../../lib/methods/warm-cold.js";
+import {BANDS, COMPARED_OUTCOMES, linkStories, type StoryLink} from "../../../lib/methods/warm-cold.js";
 import {MIN_GROUP, compareDyad, compareTriad} from "../../../lib/methods/signifier-groups.js";
 
 const GROUPINGS = [
-  {id: "uitkomst", label: "Uitkomst: tweede lijn voorkomen of nog nodig", order: [...OUTCOMES], of: (s: StoryLink) => s.outcome},
+  // Cases without second line in view are neither: they stay out of this comparison (counted on the page).
+  {id: "uitkomst", label: "Uitkomst: tweede lijn voorkomen of nog nodig", order: [...COMPARED_OUTCOMES], of: (s: StoryLink) => (s.outcome !== null && COMPARED_OUTCOMES.includes(s.outcome) ? s.outcome : null)},
   {id: "kostenband", label: "Kostenband van de casus (vermeden of gerealiseerde kosten, in drieën)", order: [...BANDS], of: (s: StoryLink) => s.band},
   {id: "vermeden-band", label: "Kostenband van de vermeden kosten (alleen casussen waar de tweede lijn is voorkomen)", order: [...BANDS], of: (s: StoryLink) => s.avoided_band}
 ];
@@ -45,6 +46,8 @@ await emitJson(async (model) => {
     method: {formula: savings.method.formula, weights: savings.method.weights.central, unpriced_requests: savings.method.unpriced_requests},
     cuts: links.cuts,
     counts: links.counts,
+    linked: links.linked,
+    without_cost: links.without_cost,
     stories: links.stories.map((s) => ({...s, teller_role: role.get(s.story_id) ?? null})),
     signifiers,
     groupings
