@@ -195,7 +195,7 @@ describe("cold data", () => {
     expect(() => new TextDecoder("utf-8", {fatal: true}).decode(bytes)).toThrow();
     const decoded = new TextDecoder("windows-1252").decode(bytes);
     expect(decoded).toMatch(/Coördinatie|Cliëntondersteuning|Financiële/);
-    expect(decoded.split("\r\n")[0]).toBe("Dossiernummer;BSN;Domein;Eerste contact;Start hulp;Einde hulp;Geboden hulp;Gevraagde productcategorie;Gevraagde voorziening;Inschatting kosten;Waarschijnlijkheid;Tweedelijns nodig na hulp");
+    expect(decoded.split("\r\n")[0]).toBe("Dossiernummer;BSN;Domein;Eerste contact;Start hulp;Einde hulp;Geboden hulp;Gevraagde productcategorie;Gevraagde voorziening;Inschatting kosten;Waarschijnlijkheid;Tweedelijns nodig na hulp;Huishouden");
   });
 
   it("uses valid BSNs from the test range everywhere except the planted one", async () => {
@@ -266,6 +266,45 @@ describe("cold data", () => {
     const top = spend.slice(0, Math.ceil(spend.length / 10)).reduce((a, b) => a + b, 0);
     expect(top / total).toBeGreaterThan(0.5);
     expect(spend.length).toBeGreaterThan(300);
+  });
+
+  it("groups clients into households: some of 2-3 (a Wmo parent with Jeugd children), a few left blank", async () => {
+    const register = await caseRegister();
+    const members = new Map<string, Record<string, string>[]>();
+    for (const c of register) if (c.Huishouden !== "") members.set(c.Huishouden, [...(members.get(c.Huishouden) ?? []), c]);
+    const several = [...members.values()].filter((m) => m.length > 1);
+    expect(members.size).toBe(key.households.households);
+    expect(several.length).toBe(key.households.with_several_clients);
+    expect(several.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(several.map((m) => m.length))).toEqual(new Set([2, 3]));
+    for (const m of several) expect(m.map((c) => c.Domein).sort()).toEqual(["Jeugd", ...(m.length === 3 ? ["Jeugd"] : []), "Wmo"]);
+    const blank = register.filter((c) => c.Huishouden === "").length;
+    expect(blank).toBe(key.households.register_rows_blank);
+    expect(blank).toBeGreaterThan(0);
+    expect(blank).toBeLessThan(0.1 * register.length);
+  });
+
+  it("per household (members' spend summed), the top decile's share is the key's", async () => {
+    const householdOf = new Map((await caseRegister()).filter((c) => c.Huishouden !== "").map((c) => [c.BSN, c.Huishouden]));
+    const seen = new Set<string>();
+    const perClient = new Map<string, number>();
+    const perHousehold = new Map<string, number>();
+    for (const p of await prestaties()) {
+      if (seen.has(p.ref)) continue;
+      seen.add(p.ref);
+      perClient.set(p.bsn, (perClient.get(p.bsn) ?? 0) + p.cents);
+      const unit = householdOf.get(p.bsn) ?? p.bsn; // no household value: its own
+      perHousehold.set(unit, (perHousehold.get(unit) ?? 0) + p.cents);
+    }
+    // Households with two or more members who have second-line spend: why the figures move.
+    const spending = new Map<string, number>();
+    for (const bsn of perClient.keys()) if (householdOf.has(bsn)) spending.set(householdOf.get(bsn)!, (spending.get(householdOf.get(bsn)!) ?? 0) + 1);
+    expect([...spending.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(5);
+    const spend = [...perHousehold.values()].sort((a, b) => b - a);
+    const total = spend.reduce((a, b) => a + b, 0);
+    const top = spend.slice(0, Math.ceil(spend.length / 10)).reduce((a, b) => a + b, 0);
+    expect(spend.length).toBeLessThan(perClient.size);
+    expect(Math.abs(top / total - key.households.top_decile_share)).toBeLessThanOrEqual(0.00005);
   });
 
   it("gives cases that keep or start needing care realised second-line provisions under the same BSN", async () => {

@@ -251,6 +251,62 @@ describe("costliest 10%", () => {
   });
 });
 
+describe("costliest 10% per household", () => {
+  let h: CostliestResult;
+  beforeAll(async () => {
+    const inputs = await costliestInputs(model, "0999");
+    h = computeCostliest(inputs.rows, 2024, {lumpSum: inputs.lumpSum, unit: "household"});
+  });
+
+  it("sums the members' yearly cost per household; a client without a household is its own", () => {
+    // 2024 (client costs as above): H1 = K1 2200 + K2 1900 = 4100; H2 = K5 2580 + K25 -50 = 2530;
+    // H3 = K21 100 + K22 150 + K23 200 = 450 (K11 has no spend); own: K6 4000, K4 3840, K3 1000,
+    // K26 300, K24 250. n = 8 (all positive, so nothing unranked), total 16520 - 50 = 16470.
+    // Top decile ceil(0.8) = 1: H1 4100, share 4100 / 16470 = 0.248937.
+    expect(h.unit).toBe("household");
+    expect(h.clients).toBe(8);
+    expect(h.not_ranked).toBe(0);
+    expect(h.total_spend).toBeCloseTo(16470, 6);
+    expect(h.top_decile).toEqual({clients: 1, spend: 4100, share: 4100 / 16470, threshold: 4100});
+    expect(h.top_clients.map((c) => [c.client_key, c.spend, c.laws, c.categories])).toEqual([["H1", 4100, 1, 1]]);
+    // Clients with spend rows in 2024: K1-K6, K21-K26 = 12; without a household: K3 K4 K6 K24 K26 = 5.
+    expect(h.household_values).toEqual({clients: 12, without_household: 5});
+    expect(h.method.unit).toMatch(/eigen huishouden/);
+  });
+
+  it("breaks the top household down and counts stapeling over its members", () => {
+    // H1 is K1 + K2, both wmo/02: wmo 4100 of 4100. Jeugd in all households: K4 2020 + K5 2580 + K6 4000 = 8600.
+    expect(h.by_law.map((b) => [b.key, b.spend, b.share, b.clients, b.total_spend])).toEqual([["wmo", 4100, 1, 1, 7870], ["jeugd", 0, 0, 0, 8600]]);
+    // 02: K1 K2 K3 = 5100; 45: 8600; 07: K4's PGB 1820; 01: 100 + 150 + 200 + 250 - 50 + 300 = 950.
+    expect(h.by_category.map((b) => [b.key, Math.round(b.spend), Math.round(b.total_spend)])).toEqual([["02", 4100, 5100], ["45", 0, 8600], ["07", 0, 1820], ["01", 0, 950]]);
+    // H2: jeugd/45 2580 and wmo/01 -50: only jeugd has positive spend -> 1 law, 1 category. K4 alone has 2.
+    expect(h.stacking).toEqual({top_decile: {laws: {1: 1}, categories: {1: 1}}, all: {laws: {1: 7, 2: 1}, categories: {1: 7, 2: 1}}});
+  });
+
+  it("draws the Lorenz curve and the Gini coefficient over households", () => {
+    // Ascending 250 300 450 1000 2530 3840 4000 4100; cumulative / 16470.
+    const cumulative = [0, 250, 550, 1000, 2000, 4530, 8370, 12370, 16470];
+    expect(h.lorenz.map((p) => p.clients_share)).toEqual(cumulative.map((_, i) => i / 8));
+    h.lorenz.forEach((p, i) => expect(p.spend_share).toBeCloseTo(cumulative[i] / 16470, 12));
+    // 1 - (2 x (250 + 550 + 1000 + 2000 + 4530 + 8370 + 12370) + 16470) / 16470 / 8 = 1 - 74610 / 131760
+    // = 0.4337431694; python3: sum|xi - xj| / (2 n^2 mean) gives the same.
+    expect(h.gini).toBeCloseTo(1 - 74610 / 131760, 12);
+  });
+
+  it("follows households in and out of the top decile", () => {
+    // 2023: H1 = K1 5000 + K2 3000 = 8000, K4 1840, H3 = K21 200, K3 100: n = 4, top {H1}; 2024 top {H1}.
+    expect(h.movement).toEqual({previous_year: 2023, stayed: 1, entered: 0, left: 0, left_still_client: 0});
+  });
+
+  it("leaves the per-client figures as they were", async () => {
+    const inputs = await costliestInputs(model, "0999");
+    const c = computeCostliest(inputs.rows, 2024);
+    expect([c.unit, c.clients, c.household_values]).toEqual(["client", 11, null]);
+    expect(inputs.rows.find((r) => r.client_key === "K2")!.household_key).toBe("H1");
+    expect(inputs.rows.find((r) => r.client_key === "K6")!.household_key).toBeNull();
+  });
+});
+
 describe("need after help", () => {
   it("counts closed cases by month of closing and need, shares of known need", async () => {
     const rows = await needAfterRows(model, "0999");

@@ -83,6 +83,32 @@ describe("warmkoud stats costliest --json", () => {
   });
 });
 
+describe("warmkoud stats costliest --per household --json", () => {
+  it("ranks households: same shape, unit household, `clients` counting households", async () => {
+    const {code, stdout} = await warmkoud("stats", "costliest", modelDir, "--year", "2024", "--per", "household", "--json");
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    const client = JSON.parse((await warmkoud("stats", "costliest", modelDir, "--year", "2024", "--json")).stdout);
+    expect(Object.keys(out)).toEqual(Object.keys(client));
+    expect([client.unit, client.household_values]).toEqual(["client", null]);
+    // Worked out in test/methods-money.test.ts: 8 households (H1 4100, H2 2530, H3 450 and five
+    // clients alone), EUR 16470; top ceil(0.8) = 1: H1 4100 = 0.2489 of it.
+    expect([out.unit, out.year, out.clients, out.total_spend]).toEqual(["household", 2024, 8, 16470]);
+    expect(out.household_values).toEqual({clients: 12, without_household: 5});
+    expect(out.top_decile).toEqual({clients: 1, spend: 4100, share: 0.2489});
+    expect(out.by_law[0]).toEqual({law: "wmo", spend: 4100, share: 1, clients: 1, total_spend: 7870});
+    expect(out.movement).toEqual({previous_year: 2023, stayed: 1, entered: 0, left: 0, left_still_client: 0});
+  });
+
+  it("says so in the readable summary and refuses another unit", async () => {
+    const {stdout} = await warmkoud("stats", "costliest", modelDir, "--year", "2024", "--per", "household");
+    expect(stdout).toContain("per huishouden");
+    expect(stdout).toContain("8 huishoudens");
+    expect(stdout).toContain("12 cliënten met kosten, van wie 5 zonder huishouden");
+    expect((await warmkoud("stats", "costliest", modelDir, "--per", "gezin")).code).toBe(2);
+  });
+});
+
 describe("warmkoud stats usage", () => {
   it("refuses an unknown figure and a missing folder", async () => {
     expect((await warmkoud("stats", "nonsense", modelDir)).code).toBe(2);

@@ -96,7 +96,9 @@ function breakdownJson(rows: Breakdown[], key: string): object[] {
 export function costliestJson(r: CostliestResult, gemeente: string | null): object {
   return {
     year: r.year,
+    unit: r.unit,
     clients: r.clients,
+    household_values: r.household_values,
     total_spend: euros(r.total_spend),
     top_decile: {clients: r.top_decile.clients, spend: euros(r.top_decile.spend), share: fraction(r.top_decile.share)},
     by_law: breakdownJson(r.by_law, "law"),
@@ -112,19 +114,21 @@ export function costliestJson(r: CostliestResult, gemeente: string | null): obje
 }
 
 const costliest: Figure = {
-  summary: "duurste 10% van de cliënten: aandeel, Lorenz-curve, verdeling naar wet, categorie en aanbieder",
-  usage: "warmkoud stats costliest <model-map> [--year YEAR] [--json] [--gemeente CODE]",
+  summary: "duurste 10% van de cliënten (of huishoudens): aandeel, Lorenz-curve, verdeling naar wet, categorie en aanbieder",
+  usage: "warmkoud stats costliest <model-map> [--year YEAR] [--per client|household] [--json] [--gemeente CODE]",
   async run(args) {
     const {values, positionals} = parseArgs({
       args, allowPositionals: true,
-      options: {json: {type: "boolean"}, year: {type: "string"}, gemeente: {type: "string"}}
+      options: {json: {type: "boolean"}, year: {type: "string"}, gemeente: {type: "string"}, per: {type: "string", default: "client"}}
     });
     if (positionals.length !== 1) return usageError(this.usage);
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !Number.isInteger(year)) return usageError(`--year: geen jaartal: ${values.year}`);
+    const unit = values.per;
+    if (unit !== "client" && unit !== "household") return usageError(`--per: client of household, niet ${unit}`);
     const out = await withModel(positionals[0], values.gemeente, async (model, gemeente) => {
       const inputs = await costliestInputs(model, gemeente, year);
-      return {gemeente, result: inputs.year === null ? null : computeCostliest(inputs.rows, inputs.year, {lumpSum: inputs.lumpSum})};
+      return {gemeente, result: inputs.year === null ? null : computeCostliest(inputs.rows, inputs.year, {lumpSum: inputs.lumpSum, unit})};
     });
     if (out.result === null) {
       console.error("warmkoud stats costliest: het model bevat geen declaraties");
@@ -135,10 +139,13 @@ const costliest: Figure = {
       console.log(JSON.stringify(costliestJson(r, out.gemeente), null, 2));
       return 0;
     }
+    const units = r.unit === "household" ? "huishoudens" : "cliënten";
+    const members = r.household_values;
     console.log([
-      `Duurste 10% in ${r.year}${out.gemeente ? ` (gemeente ${out.gemeente})` : ""}`,
-      `  ${r.clients} cliënten, totaal EUR ${nl(r.total_spend)}`,
-      `  top 10%: ${r.top_decile.clients} cliënten, EUR ${nl(r.top_decile.spend)} = ${(r.top_decile.share * 100).toFixed(1)}% van de kosten`,
+      `Duurste 10% in ${r.year}${r.unit === "household" ? " per huishouden" : ""}${out.gemeente ? ` (gemeente ${out.gemeente})` : ""}`,
+      `  ${r.clients} ${units}, totaal EUR ${nl(r.total_spend)}`,
+      ...(members ? [`  ${members.clients} cliënten met kosten, van wie ${members.without_household} zonder huishouden (elk een eigen huishouden)`] : []),
+      `  top 10%: ${r.top_decile.clients} ${units}, EUR ${nl(r.top_decile.spend)} = ${(r.top_decile.share * 100).toFixed(1)}% van de kosten`,
       `  naar wet: ${r.by_law.map((b) => `${b.key ?? "onbekend"} ${(b.share * 100).toFixed(0)}%`).join(", ")}`,
       ...r.lump_sum.map((l) => `  niet meegeteld: ${l.name}, EUR ${nl(l.amount)} (${l.reason})`)
     ].join("\n"));

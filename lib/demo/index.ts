@@ -12,6 +12,7 @@ import {CATEGORIES, LIKELIHOOD_WEIGHTS, PROVIDERS} from "./catalogue.js";
 import {day, isoDate, calendar} from "./dutch-text.js";
 import {writeText} from "./file-sink.js";
 import {avoidedEuros, CaseFactory, type CostMedians, type FirstLineCase} from "./first-line.js";
+import {assignHouseholds} from "./households.js";
 import {BsnPool, DEMO_MUNICIPALITY, EXTENDED_RANGE, REGION} from "./identifiers.js";
 import type {DemoKey, Scale} from "./key.js";
 import {leesmij} from "./leesmij.js";
@@ -132,6 +133,17 @@ async function writeSecondLine(out: string, rng: Rng, spec: ScaleSpec, pool: Bsn
   return output;
 }
 
+/** Net cents per household: a BSN's household from the case register, else the BSN alone. */
+function spendByHousehold(spendByClient: Map<string, number>, cases: readonly FirstLineCase[], households: ReadonlyMap<FirstLineCase, string | null>): Map<string, number> {
+  const householdOf = new Map(cases.map((c) => [c.bsn, households.get(c) ?? null]));
+  const out = new Map<string, number>();
+  for (const [bsn, cents] of spendByClient) {
+    const unit = householdOf.get(bsn) ?? `bsn:${bsn}`;
+    out.set(unit, (out.get(unit) ?? 0) + cents);
+  }
+  return out;
+}
+
 function topDecileShare(spendByClient: Map<string, number>): {total: number; share: number} {
   const values = [...spendByClient.values()].sort((a, b) => b - a);
   const total = values.reduce((a, b) => a + b, 0);
@@ -146,6 +158,8 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
   await prepareOut(out);
   const root = new Rng(seed);
   const [poolRng, caseRng, secondRng, storyRng, benchRng] = [root.fork(), root.fork(), root.fork(), root.fork(), root.fork()];
+  // Forked after the others, so households leave every earlier stream (and calibrated figure) as it was.
+  const householdRng = root.fork();
   const pool = new BsnPool(poolRng);
 
   const factory = new CaseFactory(caseRng, pool, {first: BUDGET.first, today: TODAY});
@@ -158,7 +172,8 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
 
   const invalidBsnCase = cases.find((c) => calendar(c.firstContact).year === 2024 && c.category === null && c.need === "geen");
   if (!invalidBsnCase) throw new Error("no case to plant the invalid BSN in");
-  const casePlanted = await writeCaseRegisters(out, cases, invalidBsnCase);
+  const households = assignHouseholds(householdRng, cases);
+  const casePlanted = await writeCaseRegisters(out, cases, invalidBsnCase, households.byCase);
   const stories = await writeSenseMaker(out, storyRng, cases, {stories: spec.stories, duplicateAfter: 40, strayValueAt: 70, outsideDotsAt: [100, 130]});
   await writeBenchmark(out, benchRng);
   await writeBudget(out);
@@ -166,6 +181,7 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
   const gross = Math.round(cases.reduce((s, c) => s + avoidedEuros(c, medians), 0));
   const investment = BUDGET.amountCents / 100;
   const spend = topDecileShare(output.tally.spendByClient);
+  const householdSpend = topDecileShare(spendByHousehold(output.tally.spendByClient, cases, households.byCase));
   const byNeed: Record<string, number> = {geen: 0, blijft: 0, nieuw: 0, open: 0};
   for (const c of cases) byNeed[c.need ?? "open"]++;
 
@@ -213,6 +229,13 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
       total: Math.round(spend.total * 100) / 100,
       top_decile_share: Math.round(spend.share * 10_000) / 10_000,
       method: "net declared amount per BSN over all declaration lines (debit minus credit, planted duplicate excluded); share of the costliest 10% of clients (rounded up)"
+    },
+    households: {
+      households: households.households,
+      with_several_clients: households.withSeveralClients,
+      register_rows_blank: households.blank,
+      top_decile_share: Math.round(householdSpend.share * 10_000) / 10_000,
+      method: "as second_line_spend.top_decile_share, with the BSNs of one Huishouden in the case register summed; a BSN without a household value (blank, or not in the register) is a household of its own"
     },
     benchmark: {
       base_year: YEARS[0],

@@ -54,6 +54,8 @@ export interface DemoKey {
     targets: {gross: number; net: number; tolerance: number};
   };
   second_line_spend: {total: number; top_decile_share: number; method: string};
+  /** Households in the case register (column Huishouden). */
+  households: {households: number; with_several_clients: number; register_rows_blank: number; top_decile_share: number; method: string};
   benchmark: {
     base_year: number;
     final_year: number;

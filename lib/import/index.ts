@@ -15,11 +15,12 @@ import {tmpdir} from "node:os";
 import {basename, dirname, join, resolve, sep} from "node:path";
 import {installDutchMacros} from "../formats/csv.js";
 import {createTableSql, tables} from "../model/schema.js";
-import {hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.js";
+import {domainKey, hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.js";
 import {version} from "../version.js";
 import {MANIFEST, REPORT, type Manifest} from "./manifest.js";
 import {probeFile, relativePath} from "./probe.js";
 import {createBsnTable, createPseudonymTable} from "./pseudonyms.js";
+import {deriveHouseholds} from "./cold/households.js";
 import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.js";
 import {ImportFileError, type FileReport} from "./types.js";
 import {PARTITIONS, PARTITION_MIN_ROWS, rowCount, sha256File, writePartitioned, writeTable, type OutputFile} from "./write.js";
@@ -72,6 +73,7 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
     await installDutchMacros(conn);
     const ctx = context(conn, root, key, {format: options.format, definition: options.definition, profile: options.profile, demo});
     const reports = await runPlan(plan, ctx);
+    await deriveHouseholds(conn);
     const out = resolve(options.out);
     const outputs = await writeModel(out, async (dir) => {
       const written: OutputFile[] = [];
@@ -140,7 +142,7 @@ function context(conn: DuckDBConnection, root: string, key: Buffer, options: Imp
     options,
     relative: (file) => relativePath(root, resolve(file)),
     pseudonymise: (ids) => pseudonymise(key, ids),
-    pseudonymTable: (sql) => createPseudonymTable(conn, key, sql, `pseudonyms_${++tables}`),
+    pseudonymTable: (sql, domain) => createPseudonymTable(conn, domain ? domainKey(key, domain) : key, sql, `pseudonyms_${++tables}`),
     bsnTable: (sql) => createBsnTable(conn, key, sql, `bsn_lookup_${++tables}`)
   };
 }

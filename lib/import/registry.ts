@@ -11,6 +11,7 @@
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileReport} from "./types.js";
+import type {PseudonymDomain} from "../privacy/pseudonym.js";
 import {coldImporters} from "./cold/index.js";
 import {storyImporters} from "./stories/index.js";
 
@@ -57,8 +58,9 @@ export interface ImportContext {
    * For large inputs: `distinctIdsSql` is a query returning one VARCHAR column of identifiers
    * (duplicates and NULLs allowed). Creates and returns the name of a temporary table
    * `(id VARCHAR, pseudonym VARCHAR)` holding each distinct non-null id once; join it back in SQL.
+   * `domain`: pseudonymise in that domain (e.g. household numbers) instead of as client ids.
    */
-  pseudonymTable(distinctIdsSql: string): Promise<string>;
+  pseudonymTable(distinctIdsSql: string, domain?: PseudonymDomain): Promise<string>;
   /**
    * Like pseudonymTable for BSN cells: temp table `(raw VARCHAR, reason VARCHAR, test BOOLEAN,
    * pseudonym VARCHAR)` keyed by the trimmed cell; `reason` (elfproef, length) is NULL for a valid

@@ -15,10 +15,16 @@
  *   positive spend in the year.
  * - Lump-sum (task-based) funded care has no per-client cost: it is named with its amount for the
  *   year and left out of the ranking.
+ * - Per household (`unit: "household"`): the same figures with a household's members taken
+ *   together: its cost is the sum of its members' rows, its stapeling the distinct laws and
+ *   categories over its members. A client without a household value is a household of its own.
+ *   "Client" in the definitions above then reads "household".
  */
 
 export interface SpendRow {
   client_key: string;
+  /** The client's latest known household (model table `households`); null or absent: none known. */
+  household_key?: string | null;
   year: number;
   law: string | null;
   productcategorie: string | null;
@@ -80,9 +86,22 @@ export interface Movement {
   left_still_client: number;
 }
 
+/** What is ranked: clients, or households (a client without a household value is its own). */
+export type CostUnit = "client" | "household";
+
+/** Per household: how many clients with spend in the year were grouped, and how many had no household value. */
+export interface HouseholdCoverage {
+  clients: number;
+  without_household: number;
+}
+
 export interface CostliestResult {
   year: number;
+  unit: CostUnit;
+  /** Ranked units: clients, or households when `unit` is "household" (as everywhere below). */
   clients: number;
+  /** Household unit only (else null): the clients behind the households, and those without a household value. */
+  household_values: HouseholdCoverage | null;
   total_spend: number;
   top_decile: {clients: number; spend: number; share: number; threshold: number};
   by_law: Breakdown[];
@@ -95,7 +114,7 @@ export interface CostliestResult {
   not_ranked: number;
   lump_sum: LumpSum[];
   top_clients: ClientCost[];
-  method: {decile: string; cost: string; lorenz: string};
+  method: {decile: string; cost: string; lorenz: string; unit: string};
 }
 
 export interface CoverageRow {
@@ -197,13 +216,29 @@ function topDecileKeys(ranked: ClientCost[]): Set<string> {
 }
 
 export interface CostliestOptions {
+  /** Default "client". */
+  unit?: CostUnit;
   lumpSum?: LumpSum[];
   /** Top-decile clients listed in `top_clients` (the analyst's case list); default all of them. */
   listLimit?: number;
   lorenzPoints?: number;
 }
 
-export function computeCostliest(rows: SpendRow[], year: number, options: CostliestOptions = {}): CostliestResult {
+/** The rows with each client key replaced by its household key (or kept: its own household). */
+export function householdRows(rows: SpendRow[]): SpendRow[] {
+  return rows.map((r) => (r.household_key ? {...r, client_key: r.household_key} : r));
+}
+
+/** Clients with spend rows in `year`, and how many of them have no household value. */
+export function householdCoverage(rows: SpendRow[], year: number): HouseholdCoverage {
+  const clients = new Map<string, boolean>();
+  for (const r of rows) if (r.year === year) clients.set(r.client_key, Boolean(r.household_key) || (clients.get(r.client_key) ?? false));
+  return {clients: clients.size, without_household: [...clients.values()].filter((known) => !known).length};
+}
+
+export function computeCostliest(clientRows: SpendRow[], year: number, options: CostliestOptions = {}): CostliestResult {
+  const unit = options.unit ?? "client";
+  const rows = unit === "household" ? householdRows(clientRows) : clientRows;
   const {ranked, notRanked} = rankClients(rows, year);
   const size = decileSize(ranked.length);
   const top = ranked.slice(0, size);
@@ -214,7 +249,9 @@ export function computeCostliest(rows: SpendRow[], year: number, options: Costli
   const spends = ranked.map((c) => c.spend);
   return {
     year,
+    unit,
     clients: ranked.length,
+    household_values: unit === "household" ? householdCoverage(clientRows, year) : null,
     total_spend: total,
     top_decile: {clients: size, spend: topSpend, share: total > 0 ? topSpend / total : 0, threshold: size > 0 ? top[size - 1].spend : 0},
     by_law: breakdown(rows, year, topKeys, rankedKeys, (r) => r.law),
@@ -227,11 +264,23 @@ export function computeCostliest(rows: SpendRow[], year: number, options: Costli
     not_ranked: notRanked,
     lump_sum: (options.lumpSum ?? []).filter((l) => l.year === year),
     top_clients: top.slice(0, options.listLimit ?? size),
-    method: {
-      decile: "top 10% = de ceil(10% x n) cliënten met de hoogste kosten in het jaar (n = cliënten met kosten > 0)",
-      cost: "kosten per cliënt per jaar = geaccepteerde declaraties (debet min credit) + pgb-budget naar rato van de dagen in het jaar",
-      lorenz: "cliënten oplopend naar kosten; punt i = (i/n, cumulatieve kosten / totaal)"
-    }
+    method: methodText(unit)
+  };
+}
+
+/** How the figures are defined, in the words of the unit (shown with them). */
+function methodText(unit: CostUnit): CostliestResult["method"] {
+  const units = unit === "household" ? "huishoudens" : "cliënten";
+  const declared = "geaccepteerde declaraties (debet min credit) + pgb-budget naar rato van de dagen in het jaar";
+  return {
+    decile: `top 10% = de ceil(10% x n) ${units} met de hoogste kosten in het jaar (n = ${units} met kosten > 0)`,
+    cost: unit === "household"
+      ? `kosten per huishouden per jaar = de kosten van alle leden samen; kosten per cliënt = ${declared}`
+      : `kosten per cliënt per jaar = ${declared}`,
+    lorenz: `${units} oplopend naar kosten; punt i = (i/n, cumulatieve kosten / totaal)`,
+    unit: unit === "household"
+      ? "per huishouden: elke cliënt telt mee in zijn laatst bekende huishouden uit het casusregister; een cliënt zonder huishouden telt als eigen huishouden"
+      : "per cliënt"
   };
 }
 

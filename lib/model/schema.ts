@@ -4,8 +4,10 @@
  * DuckDB connection; the import step then writes each table sorted to `<out>/<table>.parquet`.
  *
  * Conventions: `client_key` is the HMAC pseudonym of the BSN (or of the internal client number),
- * never a clear BSN; `source_file` (path relative to the delivery folder) and `source_row` (1-based
- * line or element number as a person would find it in the file) give lineage on every table.
+ * never a clear BSN; `household_key` is the HMAC pseudonym of a household number in its own
+ * domain (lib/privacy/pseudonym.ts), so it never equals a client key; `source_file` (path relative
+ * to the delivery folder) and `source_row` (1-based line or element number as a person would find
+ * it in the file) give lineage on every table.
  */
 
 export interface TableSpec {
@@ -80,11 +82,19 @@ export const tables: TableSpec[] = [
   {
     name: "cases",
     columns: {
-      case_id: "VARCHAR", client_key: "VARCHAR", gemeente: "VARCHAR", domain: "VARCHAR",
+      case_id: "VARCHAR", client_key: "VARCHAR", household_key: "VARCHAR", gemeente: "VARCHAR", domain: "VARCHAR",
       first_contact: "DATE", help_start: "DATE", help_end: "DATE", help_given: "VARCHAR",
       need_after: "VARCHAR", test_bsn: "BOOLEAN", ...lineage
     },
     sortBy: ["help_end", "case_id"],
+    personal: true
+  },
+  {
+    // Each client's latest known household, derived from cases.household_key at the end of an import
+    // (lib/import/cold/households.ts). A client without a row is its own household.
+    name: "households",
+    columns: {client_key: "VARCHAR", household_key: "VARCHAR", ...lineage},
+    sortBy: ["client_key"],
     personal: true
   },
   {

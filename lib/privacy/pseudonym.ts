@@ -8,6 +8,10 @@
  *
  * A pseudonym is the first 32 hex digits (128 bits) of the HMAC: collision-free in practice for
  * any municipality, and half the size in the browser of the full digest.
+ *
+ * Identifiers other than a person's (a household number) are pseudonymised in their own domain:
+ * under a key derived from the project key, so a household pseudonym never equals a client
+ * pseudonym, not even of the same text.
  */
 import {createHmac} from "node:crypto";
 import {readFileSync} from "node:fs";
@@ -65,6 +69,14 @@ export function hmacSha256Hex(key: Buffer, message: Buffer | string): string {
 /** The pseudonym of one identifier (a normalised 9-digit BSN or a trimmed client number). */
 export function pseudonym(key: Buffer, id: string): string {
   return hmacSha256Hex(key, Buffer.from(id, "utf8")).slice(0, PSEUDONYM_HEX_DIGITS);
+}
+
+/** Identifier kinds with their own pseudonym domain (clients use the project key itself). */
+export type PseudonymDomain = "household";
+
+/** The key of a pseudonym domain: HMAC-SHA-256 of a fixed label under the project key. */
+export function domainKey(key: Buffer, domain: PseudonymDomain): Buffer {
+  return createHmac("sha256", key).update(`warmkoud pseudonym domain: ${domain}`).digest();
 }
 
 /** Pseudonyms of distinct identifiers: each is hashed once however often it occurs. */

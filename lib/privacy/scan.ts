@@ -362,8 +362,9 @@ export async function loadNeedles(modelDir: string, canaries: string[] = []): Pr
     const pseudonyms: string[] = [];
     const ids: string[] = [];
     for (const spec of tables.filter((t) => t.personal && existsSync(file(t.name)))) {
-      const columns = Object.keys(spec.columns);
-      if (columns.includes("client_key")) pseudonyms.push(...(await distinct(conn, file(spec.name), "client_key")));
+      // The file's own columns: a model written before a column existed lacks it.
+      const columns = (await rows(`DESCRIBE SELECT * FROM read_parquet(${quote(file(spec.name))})`)).map((r) => String(r.column_name));
+      for (const keyColumn of ["client_key", "household_key"].filter((c) => columns.includes(c))) pseudonyms.push(...(await distinct(conn, file(spec.name), keyColumn)));
       for (const idColumn of ["story_id", "case_id", "case_ref"].filter((c) => columns.includes(c))) ids.push(...(await distinct(conn, file(spec.name), idColumn)));
     }
     return buildNeedles({stories, pseudonyms, ids, canaries});

@@ -11,9 +11,10 @@ import {ensureModel} from "../../lib/workspace.js";
 let site: Site;
 let savings: {investment: number; scenarios: Record<"low" | "central" | "high", {gross_avoided: number; net: number}>};
 let costliest: {year: number; top_decile: {share: number}};
+let costliestHouseholds: {year: number; unit: string; top_decile: {share: number}; household_values: {clients: number; without_household: number}};
 
-function stats(figure: string, model: string): unknown {
-  const out = execFileSync(process.execPath, ["bin/warmkoud.js", "stats", figure, model, "--json"], {encoding: "utf8"});
+function stats(figure: string, model: string, ...options: string[]): unknown {
+  const out = execFileSync(process.execPath, ["bin/warmkoud.js", "stats", figure, model, "--json", ...options], {encoding: "utf8"});
   return JSON.parse(out);
 }
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   const model = process.env.WARMKOUD_MODEL ?? (await ensureModel());
   savings = stats("savings", model) as typeof savings;
   costliest = stats("costliest", model) as typeof costliest;
+  costliestHouseholds = stats("costliest", model, "--per", "household") as typeof costliestHouseholds;
   site = await openSite(process.env.WARMKOUD_DIST ?? "dist");
 });
 afterAll(async () => { await site?.close(); });
@@ -78,6 +80,26 @@ describe("/geld/duurste-10", () => {
     const share = Number(text.replace("%", "").replace(",", ".")) / 100;
     expect(share).toBeGreaterThan(0.5);
     expect(Math.abs(share - costliest.top_decile.share)).toBeLessThanOrEqual(0.001);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("switches to households: the shown share changes to that of `stats costliest --per household`", async () => {
+    const page = await open("/geld/duurste-10");
+    const share = (text: string) => Number(text.replace("%", "").replace(",", ".")) / 100;
+    const before = await figureText(page, "top-share");
+    expect(Math.abs(share(before) - costliest.top_decile.share)).toBeLessThanOrEqual(0.001);
+    await page.getByRole("radio", {name: "per huishouden"}).check();
+    await page.waitForFunction((old) => document.querySelector('[data-figure="top-share"]')?.textContent !== old, before);
+    const after = await figureText(page, "top-share");
+    expect(after).not.toBe(before);
+    expect(costliestHouseholds.unit).toBe("household");
+    expect(costliestHouseholds.year).toBe(costliest.year);
+    expect(Math.abs(share(after) - costliestHouseholds.top_decile.share)).toBeLessThanOrEqual(0.001);
+    // The note names the rule and how many clients have no household value.
+    const note = await page.locator("li", {hasText: /Per huishouden: de kosten van alle cliënten/}).textContent();
+    expect(note).toContain("eigen huishouden");
+    expect(note).toContain(`${costliestHouseholds.household_values.without_household.toLocaleString("nl-NL")} van hen hebben geen huishouden`);
     expect(await cellErrors(page)).toEqual([]);
     await page.close();
   });

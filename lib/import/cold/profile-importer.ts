@@ -8,7 +8,7 @@ import type {FileReport} from "../types.js";
 import {ImportFileError} from "../types.js";
 import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.js";
 import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.js";
-import {columnType, loadProfile, normaliseHeader, profileMatches, shippedProfiles, type Profile} from "./profile.js";
+import {columnType, loadProfile, normaliseHeader, presentColumns, profileMatches, shippedProfiles, type Profile} from "./profile.js";
 import {nextId} from "./common.js";
 
 /** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
@@ -52,10 +52,17 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   let from = `${sqlIdent(raw)} r`;
   let test = "false";
   const rel = ctx.relative(file);
-  for (const canonical of Object.keys(profile.columns)) {
+  for (const canonical of presentColumns(profile, src.header.fields)) {
     const header = profile.columns[canonical];
     const c = `r.${sqlIdent(rawColumn(canonical))}`;
     if (profile.required?.includes(canonical)) checks.push({column: header, reason: `CASE WHEN nl_text(${c}) IS NULL THEN 'missing value' END`});
+    if (canonical === "household") {
+      // Any non-blank text is a household number; blank means unknown (the client is its own household).
+      const households = await ctx.pseudonymTable(`SELECT nl_text(${sqlIdent(rawColumn(canonical))}) FROM ${sqlIdent(raw)}`, "household");
+      from += ` LEFT JOIN ${sqlIdent(households)} h ON h.id = nl_text(${c})`;
+      values.household_key = "h.pseudonym";
+      continue;
+    }
     if (canonical === "bsn") {
       const bsn = await ctx.bsnTable(`SELECT ${sqlIdent(rawColumn(canonical))} FROM ${sqlIdent(raw)}`);
       from += ` LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${c})`;
@@ -75,7 +82,7 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   if (profile.table === "cases") await rejectDuplicateCases(conn, typed, profile.columns.case_id ?? "case_id");
   if (profile.table === "cases") {
     await insertAccepted(conn, typed, columns, "cases", {test_bsn: ctx.options.demo ? "false" : "__test"});
-    await insertRequests(conn, typed, columns, profile);
+    await insertRequests(conn, typed, columns);
   } else {
     await insertAccepted(conn, typed, columns, profile.table);
   }
@@ -128,13 +135,14 @@ async function rejectDuplicateCases(conn: ImportContext["connection"], typed: st
     `${t}.case_id = c.case_id AND len(${t}.__rejects) = 0`);
 }
 
-async function insertRequests(conn: ImportContext["connection"], typed: string, columns: string[], profile: Profile): Promise<void> {
-  const fields = Object.keys(profile.columns).filter((k) => k.startsWith("request."));
+async function insertRequests(conn: ImportContext["connection"], typed: string, columns: string[]): Promise<void> {
+  // Only the columns this file has (an optional one may be missing).
+  const fields = columns.filter((k) => k.startsWith("request."));
   if (fields.length === 0) return;
   const extra: Record<string, string> = {};
   for (const f of fields) extra[f.slice(8)] = sqlIdent(f);
-  const category = profile.columns["request.productcategorie"] ? sqlIdent("request.productcategorie") : "NULL";
-  const domain = "domain" in profile.columns ? "domain" : "NULL";
+  const category = columns.includes("request.productcategorie") ? sqlIdent("request.productcategorie") : "NULL";
+  const domain = columns.includes("domain") ? "domain" : "NULL";
   extra.law = `CASE WHEN ${domain} IN ('wmo', 'jeugd') THEN ${domain} WHEN TRY_CAST(${category} AS INTEGER) >= 31 THEN 'jeugd' WHEN TRY_CAST(${category} AS INTEGER) >= 1 THEN 'wmo' END`;
   extra.status = "'gevraagd'";
   const any = fields.filter((f) => f !== "request.likelihood").map((f) => `${sqlIdent(f)} IS NOT NULL`).join(" OR ");

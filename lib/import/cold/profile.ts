@@ -3,7 +3,8 @@
  * table. Used for the first-line case register (cases + requests) and the monitor-style (GMSD)
  * delivery (assignments), and the budget file finance sends (budgets). Conversion follows the canonical column type from lib/model/schema.ts:
  * DATE cells go through nl_date, numbers through the per-column decimal decision, codes are
- * left-padded, categorical values mapped through `values`.
+ * left-padded, categorical values mapped through `values`; `bsn` and `household` are identifiers,
+ * pseudonymised at the door (client_key, household_key).
  */
 import {readFileSync, readdirSync} from "node:fs";
 import {basename, join} from "node:path";
@@ -14,10 +15,12 @@ export interface Profile {
   description?: string;
   /** Canonical table: `cases` (request.* columns go to `requests`), `assignments` or `budgets`. */
   table: "cases" | "assignments" | "budgets";
-  /** Canonical column (or `bsn`, or `request.<column>`) -> header name in the file. */
+  /** Canonical column (or `bsn`, `household`, or `request.<column>`) -> header name in the file. */
   columns: Record<string, string>;
   /** Canonical columns that must not be blank. */
   required?: string[];
+  /** Canonical columns whose header may be missing from a file (the column is then NULL). */
+  optional?: string[];
   /** Left-pad digits to this width (leading zeros cut by Excel). */
   pad?: Record<string, number>;
   /** Allowed values (matched lower-case, trimmed) -> canonical value; any other value is rejected. */
@@ -48,20 +51,32 @@ function validateProfile(p: Profile, path: string): void {
   for (const canonical of [...Object.keys(p.columns), ...Object.keys(p.constants ?? {})]) {
     if (!columnType(p, canonical)) throw new Error(`${path}: unknown column "${canonical}" for table ${p.table}`);
   }
+  for (const canonical of p.optional ?? []) {
+    if (!(canonical in p.columns)) throw new Error(`${path}: optional column "${canonical}" is not in "columns"`);
+    if (p.required?.includes(canonical)) throw new Error(`${path}: column "${canonical}" cannot be both required and optional`);
+  }
   if (basename(path, ".json") !== p.name) throw new Error(`${path}: "name" must equal the file name`);
 }
 
 /** DuckDB type of a canonical profile column, or undefined when the table has no such column. */
 export function columnType(p: Profile, canonical: string): string | undefined {
   if (canonical === "bsn") return "VARCHAR";
+  // A household number: pseudonymised into cases.household_key.
+  if (canonical === "household") return p.table === "cases" ? "VARCHAR" : undefined;
   if (canonical.startsWith("request.")) return p.table === "cases" ? tableSpec("requests").columns[canonical.slice(8)] : undefined;
   return tableSpec(p.table).columns[canonical];
 }
 
 export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " ");
 
-/** True when every mapped header name occurs in the file's header. */
+/** True when every mapped header name that is not optional occurs in the file's header. */
 export function profileMatches(p: Profile, header: string[]): boolean {
   const have = new Set(header.map(normaliseHeader));
-  return Object.values(p.columns).every((h) => have.has(normaliseHeader(h)));
+  return Object.entries(p.columns).every(([canonical, h]) => p.optional?.includes(canonical) || have.has(normaliseHeader(h)));
+}
+
+/** The canonical columns of `p` whose header occurs in the file (optional ones may be absent). */
+export function presentColumns(p: Profile, header: string[]): string[] {
+  const have = new Set(header.map(normaliseHeader));
+  return Object.keys(p.columns).filter((canonical) => have.has(normaliseHeader(p.columns[canonical])));
 }

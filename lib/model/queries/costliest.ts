@@ -1,6 +1,7 @@
 /**
  * The small tables behind the costliest-10% figures (lib/methods/costliest.ts):
- * - spend per client, year, law, productcategorie, provider and source: accepted declaration lines
+ * - spend per client (with its latest known household, table `households`), year, law,
+ *   productcategorie, provider and source: accepted declaration lines
  *   (signed: credit negative, so debit minus credit) by the line's `year` (else the year of its
  *   period start), plus PGB assignments (`delivery_form` PGB: no declarations) with their paid
  *   amount, or else their budget, spread over the calendar years in proportion to the days of the
@@ -34,10 +35,14 @@ export async function spendRows(model: Model, gemeente: string | null, years?: n
       SELECT client_key, y::INTEGER AS year, law, productcategorie, provider_agb, 'pgb' AS source,
         sum(amount * (date_diff('day', greatest(from_day, make_date(y, 1, 1)), least(to_day, make_date(y, 12, 31))) + 1)
             / (date_diff('day', from_day, to_day) + 1)) AS amount
-      FROM pgb_years GROUP BY ALL)
-    SELECT client_key, year, law, productcategorie, provider_agb, source, amount::DOUBLE AS amount
-    FROM (SELECT * FROM declared UNION ALL BY NAME SELECT * FROM pgb_spread) ${inYears}
-    ORDER BY year, client_key, law, productcategorie, provider_agb, source`);
+      FROM pgb_years GROUP BY ALL),
+    -- One row per client by construction (the importer); grouped anyway so that a hand-made model
+    -- with two rows for a client cannot count its spend twice.
+    household AS (SELECT client_key, min(household_key) AS household_key FROM households GROUP BY client_key)
+    SELECT s.client_key, h.household_key, year, law, productcategorie, provider_agb, source, amount::DOUBLE AS amount
+    FROM (SELECT * FROM declared UNION ALL BY NAME SELECT * FROM pgb_spread) s LEFT JOIN household h ON h.client_key = s.client_key
+    ${inYears}
+    ORDER BY year, s.client_key, law, productcategorie, provider_agb, source`);
 }
 
 export async function yearCoverage(model: Model, gemeente: string | null): Promise<CoverageRow[]> {

@@ -1,6 +1,7 @@
 /**
- * Duurste 10% (/geld/duurste-10): the costliest-10% figures for every year with declarations,
- * computed as `warmkoud stats costliest <model> --year Y` does (lib/model/queries/costliest-years.ts).
+ * Duurste 10% (/geld/duurste-10): the costliest-10% figures for every year with declarations, per
+ * client and per household, computed as `warmkoud stats costliest <model> --year Y [--per household]`
+ * does (lib/model/queries/costliest-years.ts).
  * Only aggregates per year leave the model, plus the top-decile list in the analyst build, where a
  * client is named by its short key (lib/model/queries/client-timeline.ts), never the full pseudonym.
  */
@@ -12,7 +13,7 @@ import {isPublic} from "../../../lib/publish/audience.js";
 
 await emitJson(async (model) => {
   const gemeente = await defaultGemeente(model);
-  const {coverage, default_year, results} = await costliestByYear(model, gemeente);
+  const {coverage, default_year, results, household_results} = await costliestByYear(model, gemeente);
   const length = await shortKeyLength(model, gemeente);
   const list = !isPublic();
   return {
@@ -23,6 +24,8 @@ await emitJson(async (model) => {
     years: results.map((r) => ({
       ...r,
       top_clients: list ? r.top_clients.map((c) => ({...c, client_key: shortKey(c.client_key, length)})) : []
-    }))
+    })),
+    // Per household: the same figures; no list (the case list stays per client).
+    household_years: household_results.map((r) => ({...r, top_clients: []}))
   };
 });
