@@ -50,7 +50,10 @@ async function filterChangeMs(site: Site, path: string): Promise<number | null> 
   const page = await site.browser.newPage();
   await page.goto(site.url + path, {waitUntil: "networkidle"});
   const toggle = page.locator("[data-filter] input[type=checkbox]").first();
-  if ((await toggle.count()) === 0 || (await page.evaluate(() => document.body.dataset.renderCount)) === undefined) return null;
+  if ((await toggle.count()) === 0) return null;
+  // The first full render (the engine may still be starting when the network is idle).
+  await page.waitForFunction(() => document.body.dataset.renderCount !== undefined, null, {timeout: 90_000}).catch(() => {});
+  if ((await page.evaluate(() => document.body.dataset.renderCount)) === undefined) return null;
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
     const before = Number(await page.evaluate(() => document.body.dataset.renderCount));
@@ -63,25 +66,40 @@ async function filterChangeMs(site: Site, path: string): Promise<number | null> 
   return median(times);
 }
 
+/** Scales to measure: BENCH_SCALES=municipality limits a run to one (both by default). */
+const scales = (): Scale[] => (process.env.BENCH_SCALES?.split(",") as Scale[] | undefined) ?? ["municipality", "region"];
+
 export async function browserBench(): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const scale of ["municipality", "region"] as Scale[]) {
+  for (const scale of scales()) {
     const {dist, ms} = buildSite(scale);
     rows.push({section: "browser", measure: `${scale}: analyst build (import included)`, value: seconds(ms)});
+    rows.push(...(await measureSite(scale, dist)));
+  }
+  return rows;
+}
+
+/** The page measurements of one built analyst site. */
+export async function measureSite(scale: Scale, dist: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
     const site = await openSite(dist);
     try {
       for (const path of builtPages(dist)) {
-        const kind = path.startsWith("/geld") ? "money" : "story";
+        // Issue 4 sets its targets for the triad page, issue 5 for every money page; the other
+        // pages are measured without a target.
+        const kind = path.startsWith("/geld") ? "money" : path === "/verhalen/triaden" ? "story" : null;
         const {v, dataBytes} = await pageVisit(site, path);
         const first = v.firstChartMs;
-        const target = firstChartTarget[scale][kind];
-        rows.push({section: "browser", measure: `${scale} ${path}: first chart`, value: first === null ? "no chart" : seconds(first), target: `< ${seconds(target)}`, ok: first !== null && first < target});
+        const target = kind && firstChartTarget[scale][kind];
+        const verdict = target ? {target: `< ${seconds(target)}`, ok: first !== null && first < target} : {};
+        rows.push({section: "browser", measure: `${scale} ${path}: first chart`, value: first === null ? "no chart" : seconds(first), ...verdict});
         rows.push({section: "browser", measure: `${scale} ${path}: data downloaded`, value: megabytes(dataBytes), ...(scale === "region" ? {target: "<= 20 MB", ok: dataBytes <= 20 * 2 ** 20} : {})});
         await v.page.close();
         const filter = await filterChangeMs(site, path);
         if (filter !== null) {
-          const t = filterTarget[scale][kind];
-          rows.push({section: "browser", measure: `${scale} ${path}: filter change (median of 20)`, value: `${filter} ms`, target: `< ${t} ms`, ok: filter < t});
+          const t = kind && filterTarget[scale][kind];
+          rows.push({section: "browser", measure: `${scale} ${path}: filter change (median of 20)`, value: `${filter} ms`, ...(t ? {target: `< ${t} ms`, ok: filter < t} : {})});
         }
       }
     } finally {

@@ -8,6 +8,7 @@
 // story text, pseudonyms, ids and BSNs (lib/privacy/scan.ts) and removed when anything is found.
 import {spawn} from "node:child_process";
 import {rmSync} from "node:fs";
+import {resolve, sep} from "node:path";
 import {createRequire} from "node:module";
 import {fileURLToPath} from "node:url";
 import {register} from "tsx/esm/api";
@@ -38,6 +39,10 @@ const env = {
   WARMKOUD_ROOT: root,
   ...(command === "build" ? {WARMKOUD_CSP: "1"} : {})
 };
+
+// Framework clears its output folder only inside the project; elsewhere (WARMKOUD_OUT=/tmp/...) a
+// previous build's files would make it stop with "file conflict".
+if (command === "build" && !resolve(out).startsWith(resolve(".") + sep)) rmSync(out, {recursive: true, force: true});
 
 const started = Date.now();
 const code = await new Promise((ok) => {

@@ -6,12 +6,13 @@
 import {DataType, type Table} from "apache-arrow";
 import initParquet, {readParquet} from "parquet-wasm/esm";
 
-const parquetWasm = import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm");
+// Resolved on first use (Framework rewrites the specifier at build time; tests never decode).
+const parquetWasm = () => import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm");
 let parquetReady: Promise<unknown> | undefined;
 
 /** Parquet bytes as an Arrow IPC stream. */
 export async function parquetToIpc(bytes: ArrayBuffer | Promise<ArrayBuffer>): Promise<Uint8Array> {
-  parquetReady ??= initParquet(parquetWasm);
+  parquetReady ??= initParquet(parquetWasm());
   const [buffer] = await Promise.all([bytes, parquetReady]);
   return readParquet(new Uint8Array(buffer)).intoIPCStream();
 }

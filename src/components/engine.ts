@@ -6,6 +6,7 @@
  */
 import * as duckdb from "@duckdb/duckdb-wasm";
 import {parquetToIpc, plainRows} from "./arrow.js";
+import {measure} from "./timing.js";
 
 const bundle = {
   mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
@@ -17,11 +18,14 @@ export class Engine {
   constructor(readonly db: duckdb.AsyncDuckDB, readonly conn: duckdb.AsyncDuckDBConnection) {}
 
   static async start(): Promise<Engine> {
+    const started = performance.now();
     // Framework bundles the worker as an ES module (node import), so it must start as a module worker.
     const worker = new Worker(bundle.mainWorker, {type: "module"});
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule);
-    return new Engine(db, await db.connect());
+    const engine = new Engine(db, await db.connect());
+    measure("wk:engine-start", started);
+    return engine;
   }
 
   /**
@@ -29,7 +33,12 @@ export class Engine {
    * the attachment itself, so that Framework adds no implicit CDN imports for `.parquet` files.
    */
   async addParquet(name: string, bytes: ArrayBuffer | Promise<ArrayBuffer>): Promise<void> {
-    await this.conn.insertArrowFromIPCStream(await parquetToIpc(bytes), {name, create: true});
+    await this.addIpc(name, parquetToIpc(bytes));
+  }
+
+  /** Registers an Arrow IPC stream (e.g. from parquetToIpc, decoded while the engine started) as table `name`. */
+  async addIpc(name: string, ipc: Uint8Array | Promise<Uint8Array>): Promise<void> {
+    await this.conn.insertArrowFromIPCStream(await ipc, {name, create: true});
   }
 
   /**

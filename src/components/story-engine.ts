@@ -9,6 +9,8 @@
  * and cached, because they never change.
  */
 import {Engine} from "./engine.js";
+import {measure} from "./timing.js";
+import {parquetToIpc} from "./arrow.js";
 import {table, type TableSpec} from "../lib/model/schema.js";
 import type {StoryTables} from "../lib/formats/stories/rows.js";
 import type {StoryData} from "../lib/methods/patterns.js";
@@ -21,6 +23,8 @@ export const STORY_TABLES = [
   "stories", "story_texts", "signifiers", "signifier_options", "triad_answers", "dyad_answers", "choice_answers", "cases"
 ] as const;
 export type StoryTableName = (typeof STORY_TABLES)[number];
+/** Each story table as an Arrow IPC stream, still being decoded. */
+export type DecodedTables = Record<StoryTableName, Promise<Uint8Array>>;
 
 /** Grouping/colour keys that are not a question: the teller's role and the domain. */
 export const ROLE = "teller_role";
@@ -117,10 +121,31 @@ export class StoryEngine {
 
   /** Registers the model's Parquet files (pass `FileAttachment(...).arrayBuffer()` per table). */
   static async fromParquet(files: Record<StoryTableName, ArrayBuffer | Promise<ArrayBuffer>>, engine?: Engine): Promise<StoryEngine> {
+    return StoryEngine.fromDecoded(StoryEngine.decode(files), engine);
+  }
+
+  /**
+   * Starts decoding the model's Parquet files into Arrow IPC (main thread, parquet-wasm), without
+   * waiting: the engine's start and a first chart drawn before it (story-preview.ts) use the result.
+   */
+  static decode(files: Record<StoryTableName, ArrayBuffer | Promise<ArrayBuffer>>): DecodedTables {
+    const decoded = Object.fromEntries(STORY_TABLES.map((name) => [name, parquetToIpc(files[name])])) as DecodedTables;
+    for (const p of Object.values(decoded)) p.catch(() => {}); // awaited later; no unhandled rejection meanwhile
+    return decoded;
+  }
+
+  /** The engine over decoded tables; its start (the worker compiles the wasm) overlaps the decoding. */
+  static async fromDecoded(decoded: DecodedTables, engine?: Engine): Promise<StoryEngine> {
+    const started = performance.now();
     const e = engine ?? (await Engine.start());
     // One connection: register the tables one after the other.
-    for (const name of STORY_TABLES) await e.addParquet(name, files[name]);
-    return StoryEngine.prepare(e);
+    // A copy goes to the worker (the transfer detaches it): the preview may still read the original.
+    for (const name of STORY_TABLES) await e.addIpc(name, decoded[name].then((bytes) => bytes.slice()));
+    measure("wk:tables", started);
+    const prepared = performance.now();
+    const se = await StoryEngine.prepare(e);
+    measure("wk:prepare", prepared);
+    return se;
   }
 
   /** Loads parsed story tables (a dropped export) into a fresh engine; no cases, so no domain from case files. */

@@ -3,6 +3,7 @@
  * from the page's controls, and test results in plain Dutch.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {DOMAIN, ROLE, ROLE_ORDER, type ChoiceCount, type SelectionHub, type StoryEngine, type StoryMeta} from "./story-engine.js";
 import {colourScale, ternaryChart, type SelectableFigure} from "./ternary.js";
 import {dyadChart} from "./dyad.js";
@@ -10,6 +11,7 @@ import {listQuestions} from "./filters.js";
 import {DEFAULT_ZERO_POLICY, type ZeroPolicy} from "../lib/methods/compositional.js";
 import type {TriadSummary} from "../lib/methods/triad-summary.js";
 import type {Pattern} from "../lib/methods/patterns.js";
+import type {TriadRow} from "./chart-text.js";
 
 export interface GroupChoice {
   /** ROLE, DOMAIN or a list question's signifier id (what StoryEngine's `groupBy` takes). */
@@ -115,7 +117,7 @@ export function choiceBars(counts: readonly ChoiceCount[], options: ChoiceBarsOp
   const labels = [...new Map(data.map((d) => [d.option_id, d])).values()].sort((a, b) => a.position - b.position).map((d) => d.label);
   const totals = labels.map((label) => ({label, n: data.filter((d) => d.label === label).reduce((s, d) => s + d.n, 0)}));
   const colours = order.map(colourScale(order, order).colour);
-  const svg = Plot.plot({
+  const svg = plot({
     width: options.width ?? 640, height: 40 + 28 * Math.max(1, labels.length), marginLeft: 170, marginRight: 40,
     ariaLabel: `${options.title}: aantal verhalen per antwoord`,
     x: {label: "aantal verhalen", grid: true}, y: {domain: labels, label: null},
@@ -241,7 +243,7 @@ function crossTableBars(pattern: Pattern, width: number): Element {
   const doc = document;
   const table = pattern.table!;
   const data = table.rows.flatMap((row, i) => table.cols.map((col, j) => ({row, col, n: table.counts[i][j]})));
-  const svg = Plot.plot({
+  const svg = plot({
     width, height: 40 + 28 * Math.max(1, table.rows.length), marginLeft: 170,
     ariaLabel: `${pattern.a.title} naar ${pattern.b.title}`,
     x: {label: "aantal verhalen", grid: true}, y: {domain: table.rows, label: null},
@@ -310,4 +312,57 @@ export async function overviewCharts(se: StoryEngine, hub: SelectionHub, {width}
     })));
   }
   return out;
+}
+
+export interface RolePanelOptions {
+  /**
+   * The rows to draw (filtered) and the faint layer behind them (all stories), as triadRows gives
+   * them; null when nothing is filtered out (the layer would lie exactly under the dots: on 10,000
+   * stories that is 10,000 elements drawn for nothing).
+   */
+  readonly rows: readonly TriadRow[];
+  readonly background: readonly TriadRow[] | null;
+  /** Roles present in the data and the roles the filter lets through (empty: all). */
+  readonly roles: readonly string[];
+  readonly filterRoles: readonly string[];
+  readonly width: number;
+  readonly labels: readonly string[];
+  readonly title: string;
+  readonly colourColumn: string;
+  readonly colourOrder: readonly string[];
+  readonly spread: boolean;
+  readonly density: boolean;
+  readonly zeroPolicy: ZeroPolicy;
+  /** Makes a chart selectable (the page's selection hub); absent, the charts are only drawn. */
+  readonly attach?: (chart: SelectableFigure, name: string) => SelectableFigure;
+}
+
+/**
+ * Residents and staff side by side (the roles the filter lets through), one triangle each: the
+ * triad page's main view, drawn by the page and, before the engine has started, by its preview.
+ */
+export function rolePanels(o: RolePanelOptions): {element: HTMLElement; panels: SelectableFigure[]} {
+  const panelRoles = ROLE_ORDER.filter((r) => o.roles.includes(r) && r !== "anders" && (o.filterRoles.length === 0 || o.filterRoles.includes(r)));
+  const panelWidth = Math.max(260, Math.min(520, (o.width - 24 * (panelRoles.length - 1)) / Math.max(1, panelRoles.length)));
+  const panels = panelRoles.map((role) => {
+    const chart = ternaryChart(o.rows.filter((r) => r.teller_role === role), {
+      width: panelWidth, labels: o.labels as [string, string, string], title: `${o.title}: ${role}`, fill: o.colourColumn,
+      colorOrder: [...o.colourOrder],
+      background: o.background?.filter((r) => r.teller_role === role),
+      zones: true, zoneCounts: true, centres: true, spread: o.spread ? [0.5, 0.9] : [],
+      density: o.density ? 10 : false, zeroPolicy: o.zeroPolicy
+    });
+    return o.attach ? o.attach(chart, `driehoek ${role}`) : chart;
+  });
+  const element = document.createElement("div");
+  element.className = "wk-panels";
+  element.style.cssText = `display: grid; grid-template-columns: repeat(${panelRoles.length}, 1fr); gap: 24px;`;
+  panels.forEach((p, i) => {
+    const section = document.createElement("section");
+    const h = document.createElement("h3");
+    h.textContent = panelRoles[i] === "inwoner" ? "Inwoners" : panelRoles[i] === "medewerker" ? "Medewerkers" : panelRoles[i];
+    section.append(h, p);
+    element.append(section);
+  });
+  return {element, panels};
 }

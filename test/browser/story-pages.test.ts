@@ -14,6 +14,8 @@ beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
 const SLOW = {timeout: 90_000};
+// The page's own panels, not the preview drawn before the engine has started.
+const PANELS = ".wk-panels:not(.wk-preview)";
 const READER_COUNT = ".wk-story-reader .wk-story-count";
 
 /** The model table as the site serves it (Framework adds a content hash to the name). */
@@ -43,7 +45,7 @@ describe("/verhalen/triaden", () => {
     const v = await visit(site, "/verhalen/triaden", {timeout: 90_000});
     const {page} = v;
     await page.setViewportSize({width: 1200, height: 900});
-    const panel = page.locator(".wk-panels section").first().locator("svg[data-chart='ternary']");
+    const panel = page.locator(PANELS + " section").first().locator("svg[data-chart='ternary']");
     await panel.waitFor(SLOW);
     // Brush only once the page has drawn everything (a later redraw would replace the chart).
     await page.waitForFunction(() => Number(document.body.dataset.renderCount) >= 1, undefined, SLOW);
@@ -82,7 +84,7 @@ describe("/verhalen/triaden", () => {
   it("keeps a filter in the URL and restores it on reload", async () => {
     const v = await visit(site, "/verhalen/triaden", {timeout: 90_000});
     const {page} = v;
-    await page.locator(".wk-panels").waitFor(SLOW);
+    await page.locator(PANELS).waitFor(SLOW);
     const renders = Number(await page.evaluate(() => document.body.dataset.renderCount));
     expect(renders).toBeGreaterThan(0);
     await page.getByRole("checkbox", {name: "medewerker"}).uncheck();
@@ -94,11 +96,11 @@ describe("/verhalen/triaden", () => {
 
     const url = page.url();
     await page.goto(url);
-    await page.locator(".wk-panels").waitFor(SLOW);
+    await page.locator(PANELS).waitFor(SLOW);
     expect(await page.getByRole("checkbox", {name: "medewerker"}).isChecked()).toBe(false);
     expect(await page.getByRole("checkbox", {name: "inwoner"}).isChecked()).toBe(true);
     expect(await page.locator(".wk-filter-summary").textContent()).toBe(summary);
-    expect(await page.locator(".wk-panels section").count()).toBe(1);
+    expect(await page.locator(PANELS + " section").count()).toBe(1);
     await page.close();
   }, 300_000);
 });
