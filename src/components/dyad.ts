@@ -5,6 +5,7 @@
  * `value` holds the selected story ids.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {
   ALL, chartText, dyadPosition, dyadSummary, groupOf, percent,
   type CountFormat, type DyadRow
@@ -87,7 +88,7 @@ export function dyadChart(rows: readonly DyadRow[], options: DyadOptions = {}): 
 
   const medians = summary.groups.flatMap((g, i) => (g.median === null ? [] : [{x: g.median, y: i, label: `mediaan ${percent(g.median)}`}]));
   const bandCounts = summary.groups.flatMap((g, i) => g.bands.map((n, b) => ({x: b * 0.2 + 0.1, y: i - 0.44, n: (options.countFormat ?? String)(n)})));
-  const svg = Plot.plot({
+  const svg = plot({
     width, height, ...MARGIN,
     x: {domain: [0, 1], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], tickFormat: (d: number) => percent(d), label: null},
     y: {domain: [bottom, -0.5], axis: null},

@@ -9,6 +9,7 @@
  * alternative (a table, or any element) that is open in print and for screen readers.
  */
 import {DUTCH_EXCEL, toCsv, type CsvColumn} from "../lib/formats/csv-export.js";
+import {accessibleChart} from "./a11y.js";
 
 export interface ChartData {
   rows: Record<string, unknown>[];
@@ -142,9 +143,8 @@ export function exportButtons(chart: Element, data: ChartData, name: string, tit
 
 /** A chart with caption, download buttons and text alternative; see FigureOptions. */
 export function exportableFigure(o: FigureOptions): HTMLElement {
-  // Plot labels its <g> layers with aria-label, which ARIA does not allow on a group without a
-  // role (axe: aria-prohibited-attr); the figure's caption, the svg's name and the table say it all.
-  for (const g of o.chart.querySelectorAll("svg g[aria-label]")) g.removeAttribute("aria-label");
+  // The figure's caption, the svg's name and the table say it all (a11y.ts).
+  accessibleChart(o.chart);
   const figure = document.createElement("figure");
   figure.className = "wk-figure";
   figure.dataset.export = o.name;

@@ -5,6 +5,7 @@
  * client, top decile against all clients). `unit` names what is ranked: clients or households.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {OKABE_ITO, ROLES} from "../lib/publish/palette.js";
 import type {Breakdown, CostUnit, LorenzPoint, StackingCounts} from "../lib/methods/costliest.js";
 import {count, euro, moneyTable, pct} from "./money-text.js";
@@ -19,7 +20,8 @@ export function lorenzChart(points: readonly LorenzPoint[], topShare: number, {w
   const size = Math.min(width, 520);
   // The top decile begins where 90% of the clients (the cheapest) lie to the left.
   const mark = {clients_share: 0.9, spend_share: 1 - topShare};
-  return Plot.plot({
+  return plot({
+    ariaLabel: `Lorenz-curve: aandeel van de kosten tegen het aandeel ${UNIT_WORDS[unit].many}, de duurste 10% gemarkeerd`,
     width: size,
     height: size,
     marginLeft: 55,
@@ -47,7 +49,8 @@ export interface Labelled extends Breakdown {
 /** Horizontal bars: the top decile's spend per group, with the group's spend over all clients faint behind it. */
 export function breakdownChart(rows: readonly Labelled[], {width, limit = 12, unit = "client"}: {width: number; limit?: number; unit?: CostUnit}): SVGSVGElement | HTMLElement {
   const shown = rows.slice(0, limit);
-  return Plot.plot({
+  return plot({
+    ariaLabel: `Kosten van de duurste 10% per groep, naast de kosten van alle ${UNIT_WORDS[unit].many}`,
     width,
     height: 40 + shown.length * 26,
     marginLeft: Math.min(300, 12 + 7 * Math.max(...shown.map((r) => r.label.length), 8)),
@@ -73,7 +76,8 @@ export function breakdownTable(rows: readonly Labelled[], caption: string, unit:
 export function stackingChart(stacking: {top_decile: StackingCounts; all: StackingCounts}, what: "laws" | "categories", {width, unit = "client"}: {width: number; unit?: CostUnit}): SVGSVGElement | HTMLElement {
   const rows = stackingRows(stacking, what, unit);
   const {one, many} = UNIT_WORDS[unit];
-  return Plot.plot({
+  return plot({
+    ariaLabel: `Aandeel ${many} naar aantal ${what === "laws" ? "wetten" : "productcategorieën"}: duurste 10% en alle ${many}`,
     width: Math.min(width, 560),
     height: 220,
     marginLeft: 50,

@@ -5,6 +5,7 @@
  * a month stay visible next to the large "geen" group.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {ROLES} from "../lib/publish/palette.js";
 import type {NeedCount} from "../lib/methods/need-after.js";
 import {count, moneyTable, pct} from "./money-text.js";
@@ -43,7 +44,8 @@ const tickFormat = (unit: PeriodUnit) => (d: Date) =>
 /** Stacked bars: closed cases per period by need after help. */
 export function needStackChart(counts: readonly NeedCount[], {width, unit}: Options): SVGSVGElement | HTMLElement {
   const long = counts.flatMap((c) => NEED_ORDER.map((need) => ({period: periodStart(c.key), key: c.key, need, cases: c[need]})));
-  return Plot.plot({
+  return plot({
+    ariaLabel: "Afgesloten casussen per periode, gestapeld naar tweedelijnsbehoefte na de hulp",
     width,
     height: 280,
     marginLeft: 50,
@@ -66,7 +68,8 @@ export function needSignalChart(counts: readonly NeedCount[], need: "blijft" | "
   const rows = counts.map((c) => ({period: periodStart(c.key), key: c.key, cases: c[need], share: c.share[need]}));
   const half = Math.max(240, Math.floor((width - 16) / 2));
   const x = {label: null, tickFormat: tickFormat(unit)};
-  const counted = Plot.plot({
+  const counted = plot({
+    ariaLabel: `Aantal casussen per periode: ${NEED_LABELS[need]}`,
     width: half,
     height: 170,
     marginLeft: 40,
@@ -77,7 +80,8 @@ export function needSignalChart(counts: readonly NeedCount[], need: "blijft" | "
       Plot.ruleY([0])
     ]
   });
-  const shared = Plot.plot({
+  const shared = plot({
+    ariaLabel: `Aandeel van de casussen per periode: ${NEED_LABELS[need]}`,
     width: half,
     height: 170,
     marginLeft: 45,

@@ -5,6 +5,7 @@
  * per-case amounts.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {ROLES} from "../lib/publish/palette.js";
 import type {CaseResult, CumulativePoint} from "../lib/methods/savings.js";
 import {euro, moneyTable, monthLabel} from "./money-text.js";
@@ -29,7 +30,8 @@ export function cumulativeSavingsChart(points: readonly CumulativePoint[], {widt
     {date: utc(p.date), series: SERIES.investering, value: p.investment},
     {date: utc(p.date), series: SERIES.netto, value: netAt(p)}
   ]);
-  return Plot.plot({
+  return plot({
+    ariaLabel: "Cumulatief naar einddatum van de hulp: bruto vermeden kosten, gerealiseerde tweedelijnskosten, investering en netto",
     width,
     height: 360,
     marginLeft: 80,
@@ -70,7 +72,8 @@ export function perCaseChart(cases: readonly CaseResult[], {width}: {width: numb
   const avoided = closed.filter((c) => c.need_after === "geen" && c.avoided.high > 0);
   const realised = closed.filter((c) => (c.need_after === "blijft" || c.need_after === "nieuw") && c.realised_second_line > 0);
   const kinds = ["vermeden (geen behoefte)", "gerealiseerd (blijft of nieuw)"];
-  return Plot.plot({
+  return plot({
+    ariaLabel: "Per afgesloten casus: vermeden kosten (geen behoefte) en gerealiseerde tweedelijnskosten, naar einddatum",
     width,
     height: 300,
     marginLeft: 80,

@@ -5,6 +5,7 @@
  * per month as columns underneath.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {ALL_EIGHT, OKABE_ITO, ROLES} from "../lib/publish/palette.js";
 import {categoryLabel, lawLabel} from "../lib/formats/code-lists.js";
 import {euro, isoDate, moneyTable} from "./money-text.js";
@@ -43,7 +44,8 @@ export function timelineChart(events: readonly TimelineEvent[], {width}: {width:
   const declared = dated.filter((e) => e.kind === "declaratie");
   const xs = dated.flatMap((e) => [e.start!, e.end ?? e.start!]);
   const domain = xs.length > 0 ? [new Date(Math.min(...xs.map(Number))), new Date(Math.max(...xs.map(Number)) + 31 * 86_400_000)] : undefined;
-  const lanesPlot = Plot.plot({
+  const lanesPlot = plot({
+    ariaLabel: "Tijdlijn: eerste lijn, gevraagde zorg, toewijzingen en verhalen",
     width,
     height: 200,
     marginLeft: 120,
@@ -57,7 +59,8 @@ export function timelineChart(events: readonly TimelineEvent[], {width}: {width:
       Plot.gridX({stroke: "#eee"})
     ]
   });
-  const moneyPlot = Plot.plot({
+  const moneyPlot = plot({
+    ariaLabel: "Declaraties per maand, naar productcategorie",
     width,
     height: 170,
     marginLeft: 120,

@@ -9,6 +9,7 @@
  * Drawing (methods.md): top (0.5, sqrt(3)/2), left (0, 0), right (1, 0), via lib's toCartesian.
  */
 import * as Plot from "@observablehq/plot";
+import {plot} from "./a11y.js";
 import {brush, interpolatePurples, pointer, select} from "d3";
 import {
   ALL, chartText, groupOf, storyCount, triadComposition, triadSummary, zoneName,
@@ -358,7 +359,7 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
     options.centres ? centresMarks(summary, colour) : null,
     options.zoneCounts ? zoneCountMark(summary, options.countFormat) : null
   ];
-  const svg = Plot.plot({
+  const svg = plot({
     width, height, ...MARGIN,
     x: {domain: [0, 1], axis: null}, y: {domain: [0, TRIANGLE_HEIGHT], axis: null},
     style: {overflow: "visible"},

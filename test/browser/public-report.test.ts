@@ -117,8 +117,7 @@ describe("(a) canaries", () => {
 
 describe("in the browser", () => {
   // Only the public build is checked with axe-core here (issue 6: "every public page"); the
-  // analyst pages still have known violations (Plot's aria-label on <g>, unlabelled table
-  // checkboxes), listed as open work in the issue note.
+  // analyst pages are checked in analyst-a11y.test.ts.
   let publicSite: Site;
   const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
