@@ -43,27 +43,64 @@ async function pageVisit(site: Site, path: string) {
 }
 
 /**
- * Median of 20 filter changes: pages mark a finished re-render by incrementing
- * document.body.dataset.renderCount; the bench flips the first checkbox of the filter bar.
+ * Median of 20 filter changes. The control: the first checkbox of the story filter bar
+ * ([data-filter]), else the page's first radio group (alternating between its first two choices)
+ * or checkbox: on the money pages the choice that redraws their charts. A change is done when the
+ * page says so (story pages count full renders in document.body.dataset.renderCount), else at the
+ * page's last DOM change before 300 ms without one.
  */
 async function filterChangeMs(site: Site, path: string): Promise<number | null> {
   const page = await site.browser.newPage();
   await page.goto(site.url + path, {waitUntil: "networkidle"});
-  const toggle = page.locator("[data-filter] input[type=checkbox]").first();
-  if ((await toggle.count()) === 0) return null;
-  // The first full render (the engine may still be starting when the network is idle).
-  await page.waitForFunction(() => document.body.dataset.renderCount !== undefined, null, {timeout: 90_000}).catch(() => {});
-  if ((await page.evaluate(() => document.body.dataset.renderCount)) === undefined) return null;
+  const storyFilter = page.locator("[data-filter] input[type=checkbox]").first();
+  const counted = (await storyFilter.count()) > 0;
+  if (counted) {
+    // The first full render (the engine may still be starting when the network is idle).
+    await page.waitForFunction(() => document.body.dataset.renderCount !== undefined, null, {timeout: 90_000}).catch(() => {});
+    if ((await page.evaluate(() => document.body.dataset.renderCount)) === undefined) return null;
+  }
+  const change = counted ? async () => storyFilter.click() : await otherControl(page);
+  if (!change) return null;
+  await page.evaluate(() => {
+    const w = window as unknown as {wkLastChange: number};
+    w.wkLastChange = 0;
+    new MutationObserver(() => { w.wkLastChange = performance.now(); })
+      .observe(document.querySelector("main") ?? document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  });
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const before = Number(await page.evaluate(() => document.body.dataset.renderCount));
-    const start = Date.now();
-    await toggle.click();
-    await page.waitForFunction((n) => Number(document.body.dataset.renderCount) > n, before, {timeout: 30_000});
-    times.push(Date.now() - start);
+    const before = Number(await page.evaluate(() => document.body.dataset.renderCount ?? 0));
+    const start = await page.evaluate(() => performance.now());
+    await change(i);
+    if (counted) {
+      await page.waitForFunction((n) => Number(document.body.dataset.renderCount) > n, before, {timeout: 30_000});
+      times.push((await page.evaluate(() => performance.now())) - start);
+    } else {
+      await page.waitForFunction((t0) => {
+        const last = (window as unknown as {wkLastChange: number}).wkLastChange;
+        return last > t0 && performance.now() - last > 300;
+      }, start, {timeout: 30_000, polling: 50});
+      times.push((await page.evaluate(() => (window as unknown as {wkLastChange: number}).wkLastChange)) - start);
+    }
   }
   await page.close();
-  return median(times);
+  return Math.round(median(times));
+}
+
+/** The first radio group (two choices alternated) or checkbox in the page's main column, as a change. */
+async function otherControl(page: import("playwright-core").Page): Promise<((i: number) => Promise<void>) | null> {
+  const radio = page.locator("main input[type=radio]").first();
+  if ((await radio.count()) > 0) {
+    const name = await radio.getAttribute("name");
+    const group = page.locator(`main input[type=radio][name="${name}"]`);
+    if ((await group.count()) >= 2) {
+      const firstChecked = await group.nth(0).isChecked();
+      return async (i) => group.nth((i % 2 === 0) === firstChecked ? 1 : 0).check();
+    }
+  }
+  const box = page.locator("main input[type=checkbox]").first();
+  if ((await box.count()) > 0) return async () => box.click();
+  return null;
 }
 
 /** Scales to measure: BENCH_SCALES=municipality limits a run to one (both by default). */

@@ -5,7 +5,7 @@ import {tableFromArrays, tableToIPC} from "apache-arrow";
 import {storyPreview} from "../src/components/story-preview.js";
 import type {DecodedTables} from "../src/components/story-engine.js";
 
-const ipc = (columns: Record<string, unknown[]>) => Promise.resolve(tableToIPC(tableFromArrays(columns as never), "stream"));
+const ipc = (columns: Record<string, unknown[]>) => Promise.resolve(tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), "stream"));
 const empty = ipc({x: [] as string[]});
 
 function decoded(): DecodedTables {

@@ -13,6 +13,16 @@ export const euro = (x: number | null | undefined): string => (x === null || x =
 /** "1.234". */
 export const count = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? "–" : NUMBER.format(x));
 
+const FIXED = new Map<number, Intl.NumberFormat>();
+
+/** "1.234,5" with exactly `digits` decimals ("–" when missing); one formatter per precision, reused. */
+export function fixed(x: number | null | undefined, digits = 0): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  let format = FIXED.get(digits);
+  if (!format) FIXED.set(digits, (format = new Intl.NumberFormat("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits})));
+  return format.format(x);
+}
+
 /** "57,2%" (one decimal). */
 export const pct = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : `${(x * 100).toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits})}%`;
