@@ -1,7 +1,8 @@
 /** Issue 6 target: the public build of the `municipality` demo in under 2 minutes; dist/ size. */
-import {readdirSync, statSync} from "node:fs";
+import {mkdtempSync, readdirSync, rmSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {buildSite} from "./browser.js";
+import {benchDemo, OUT} from "./demo.js";
 import {megabytes, seconds, type Row} from "./rows.js";
 
 function folderBytes(dir: string): number {
@@ -15,11 +16,19 @@ function folderBytes(dir: string): number {
 }
 
 export async function publicBuildBench(): Promise<Row[]> {
-  // A first build imports the exports; the timed build starts from that model, as an analyst's does.
-  buildSite("municipality", "public");
-  const {dist, ms} = buildSite("municipality", "public");
-  return [
-    {section: "public", measure: "municipality: public build", value: seconds(ms), target: "< 2 min", ok: ms < 120_000},
-    {section: "public", measure: "municipality: dist/ size", value: megabytes(folderBytes(dist))}
-  ];
+  // From scratch: a fresh work folder, so the 1M-line import and every loader run (the target
+  // applies to this); then the same build again, which reuses the model and the loaders' output.
+  const work = mkdtempSync(join(OUT, "public-work-"));
+  try {
+    const env = {WARMKOUD_WORKDIR: work, WARMKOUD_DATA: await benchDemo("municipality")};
+    const cold = buildSite("municipality", "public", env);
+    const again = buildSite("municipality", "public", env);
+    return [
+      {section: "public", measure: "municipality: public build from the exports (import included)", value: seconds(cold.ms), target: "< 2 min", ok: cold.ms < 120_000},
+      {section: "public", measure: "municipality: public build again (model and loader output reused)", value: seconds(again.ms)},
+      {section: "public", measure: "municipality: dist/ size", value: megabytes(folderBytes(again.dist))}
+    ];
+  } finally {
+    rmSync(work, {recursive: true, force: true});
+  }
 }

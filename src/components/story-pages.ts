@@ -345,10 +345,13 @@ export function rolePanels(o: RolePanelOptions): {element: HTMLElement; panels: 
   const panelRoles = ROLE_ORDER.filter((r) => o.roles.includes(r) && r !== "anders" && (o.filterRoles.length === 0 || o.filterRoles.includes(r)));
   const panelWidth = Math.max(260, Math.min(520, (o.width - 24 * (panelRoles.length - 1)) / Math.max(1, panelRoles.length)));
   const panels = panelRoles.map((role) => {
-    const chart = ternaryChart(o.rows.filter((r) => r.teller_role === role), {
+    const rows = o.rows.filter((r) => r.teller_role === role);
+    const all = o.background?.filter((r) => r.teller_role === role);
+    const chart = ternaryChart(rows, {
       width: panelWidth, labels: o.labels as [string, string, string], title: `${o.title}: ${role}`, fill: o.colourColumn,
       colorOrder: [...o.colourOrder],
-      background: o.background?.filter((r) => r.teller_role === role),
+      // Only when the filter left out some of this role's stories (a role filter leaves them all).
+      background: all && all.length > rows.length ? all : undefined,
       zones: true, zoneCounts: true, centres: true, spread: o.spread ? [0.5, 0.9] : [],
       density: o.density ? 10 : false, zeroPolicy: o.zeroPolicy
     });
