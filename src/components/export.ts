@@ -87,14 +87,14 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   }
 }
 
-/** Hands a file to the browser's download. */
-export function download(blob: Blob, filename: string): void {
+/** Hands a file to the browser's download (a Blob URL; nothing is sent anywhere). */
+export function download(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
+  const a = doc.createElement("a");
   a.href = url;
   a.download = filename;
   a.hidden = true;
-  document.body.append(a);
+  doc.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

@@ -4,6 +4,8 @@
  * and importable from such a JSON file. Nothing leaves the browser except through the analyst's own
  * download.
  */
+import {download as downloadBlob} from "./export.js";
+
 export interface PatternNote {
   remarkable: boolean;
   observation: string;
@@ -112,16 +114,9 @@ function cleanNotes(value: unknown): Record<string, PatternNote> {
   return out;
 }
 
-/** Offers text as a file download (a Blob URL; nothing is sent anywhere). */
+/** Offers text as a file download (the site's one download, components/export.ts). */
 export function download(text: string, filename: string, type: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], {type}));
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = filename;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], {type}), filename, doc);
 }
 
 /** Checkbox and text field for one pattern's note, saved as the analyst types. */
