@@ -2,13 +2,20 @@
  * Probability distributions used by the tests in lib/methods: a thin layer over @stdlib so that
  * every p-value and critical value comes from one maintained implementation.
  *
+ * We use stdlib's single-file bundle of its distributions rather than the per-function packages:
+ * the same code, but one module in the browser instead of ~140 tiny ones (Framework serves every
+ * npm package as its own module, and their requests delayed the story pages' data by seconds).
+ *
  * Upper tails are computed as 1 - cdf; they lose precision below about 1e-16 and then read 0,
  * which pages show as "< 0.001" anyway.
  */
-import fCdfImpl from "@stdlib/stats-base-dists-f-cdf";
-import fQuantileImpl from "@stdlib/stats-base-dists-f-quantile";
-import chiSquareCdfImpl from "@stdlib/stats-base-dists-chisquare-cdf";
-import chiSquareQuantileImpl from "@stdlib/stats-base-dists-chisquare-quantile";
+import stdlibDists from "@stdlib/dist-stats-base-dists-flat";
+
+const { f, chisquare } = stdlibDists.base.dists;
+const fCdfImpl = f.cdf;
+const fQuantileImpl = f.quantile;
+const chiSquareCdfImpl = chisquare.cdf;
+const chiSquareQuantileImpl = chisquare.quantile;
 
 /** P(F <= x) for F ~ F(d1, d2). */
 export function fCdf(x: number, d1: number, d2: number): number {
