@@ -23,26 +23,35 @@ export interface OutputFile {
 }
 
 /**
- * A total sort order: sortBy, then lineage; every other column too unless lineage alone already
- * tells rows apart (declarations: one row per line), which keeps the sort keys of a 10M-row
- * table narrow.
+ * A total sort order as SQL: sortBy, then lineage; every other column too unless lineage alone
+ * already tells rows apart (declarations: one row per line), which keeps the sort keys of a
+ * 10M-row table narrow. The file sorts by its rank among the table's files: a small integer
+ * instead of a path compared on every tie (a fifth of a 1M-line write), in the same order.
  */
 export async function totalOrder(conn: DuckDBConnection, spec: TableSpec): Promise<string[]> {
   const lineage = ["source_file", "source_row"].filter((c) => c in spec.columns);
   const all = [...new Set([...spec.sortBy, ...lineage, ...Object.keys(spec.columns)])];
-  if (lineage.length < 2) return all;
+  if (lineage.length < 2) return all.map((c) => `${sqlIdent(c)} NULLS LAST`);
   // Distinct hashes (one integer per row) are cheaper to count than distinct pairs; a collision
-  // can only make the sort wider, never ambiguous.
-  const [rows, distinct] = (await conn.runAndReadAll(
-    `SELECT count(*), count(DISTINCT hash(source_file, source_row)) FROM ${sqlIdent(spec.name)}`
-  )).getRows()[0].map(Number);
-  return rows === distinct ? [...new Set([...spec.sortBy, ...lineage])] : all;
+  // can only make the sort wider, never ambiguous. The files come back in DuckDB's own order.
+  const [unique, files] = (await conn.runAndReadAll(
+    `SELECT count(*) = count(DISTINCT hash(source_file, source_row)), list_sort(list(DISTINCT source_file)) FROM ${sqlIdent(spec.name)}`
+  )).getRowsJS()[0] as [boolean, string[] | null];
+  const names = files ?? [];
+  const file = names.length > 0 && names.length <= MAX_RANKED_FILES
+    ? `CASE source_file ${names.map((f, i) => `WHEN ${sqlString(f)} THEN ${i}`).join(" ")} END`
+    : sqlIdent("source_file");
+  const order = unique ? [...new Set([...spec.sortBy, ...lineage])] : all;
+  return order.map((c) => `${c === "source_file" ? file : sqlIdent(c)} NULLS LAST`);
 }
+
+/** Above this many files the CASE that ranks them costs more per row than comparing the names. */
+const MAX_RANKED_FILES = 64;
 
 export async function writeTable(conn: DuckDBConnection, spec: TableSpec, dir: string): Promise<OutputFile> {
   const file = `${spec.name}.parquet`;
   const columns = Object.entries(spec.columns).map(([c, type]) => `${sqlIdent(c)}::${type} AS ${sqlIdent(c)}`).join(", ");
-  const order = (await totalOrder(conn, spec)).map((c) => `${sqlIdent(c)} NULLS LAST`).join(", ");
+  const order = (await totalOrder(conn, spec)).join(", ");
   await conn.run(
     `COPY (SELECT ${columns} FROM ${sqlIdent(spec.name)} ORDER BY ${order}) TO ${sqlString(join(dir, file))} ` +
       `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
@@ -70,7 +79,7 @@ export const PARTITIONS: Record<string, string[]> = {declarations: ["gemeente", 
 export async function writePartitioned(conn: DuckDBConnection, spec: TableSpec, dir: string, by: string[]): Promise<OutputFile[]> {
   const sorted = sqlIdent(`${spec.name}__sorted`);
   const columns = Object.entries(spec.columns).map(([c, type]) => `${sqlIdent(c)}::${type} AS ${sqlIdent(c)}`).join(", ");
-  const order = (await totalOrder(conn, spec)).map((c) => `${sqlIdent(c)} NULLS LAST`).join(", ");
+  const order = (await totalOrder(conn, spec)).join(", ");
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${sorted} AS SELECT ${columns} FROM ${sqlIdent(spec.name)} ORDER BY ${order}`);
   await dropStaging(conn, spec.name);
   const copy = async (file: string, where: string): Promise<OutputFile> => {
