@@ -64,6 +64,8 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
   const key = resolveKey({keyFile: options.keyFile, demo});
   const importers = await loadImporters();
   const plan = await planFiles(files, explicit, root, importers, options.format);
+  // The inputs' SHA-256 (for the manifest) is read while DuckDB works, not after it.
+  const hashes = hashInBackground(plan.runs.map((r) => r.file));
 
   const spill = await mkdtemp(join(tmpdir(), "warmkoud-spill-"));
   const instance = await DuckDBInstance.create(":memory:", duckdbSettings(spill));
@@ -87,7 +89,7 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
         warmkoud_version: version,
         input_root: root,
         settings: {format: options.format ?? null, definition: options.definition ?? null, profile: options.profile ?? null, demo, key_id: keyId(key)},
-        inputs: await describeInputs(plan.runs.map((r) => r.file), reports, root),
+        inputs: await describeInputs(plan.runs.map((r) => r.file), reports, root, hashes),
         outputs: written
       };
       await writeFile(`${dir}/${MANIFEST}`, JSON.stringify(manifest, null, 2) + "\n");
@@ -218,12 +220,25 @@ async function planFiles(files: string[], explicit: Set<string>, root: string, i
   return plan;
 }
 
-async function describeInputs(files: string[], reports: FileReport[], root: string): Promise<Manifest["inputs"]> {
+/** SHA-256 of each file, one file after another; an import that fails first leaves no unhandled rejection. */
+function hashInBackground(files: string[]): Map<string, Promise<string>> {
+  const hashes = new Map<string, Promise<string>>();
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const file of new Set(files)) {
+    const hash = previous.then(() => sha256File(file));
+    hash.catch(() => {});
+    hashes.set(file, hash);
+    previous = hash.catch(() => {});
+  }
+  return hashes;
+}
+
+async function describeInputs(files: string[], reports: FileReport[], root: string, hashes: Map<string, Promise<string>>): Promise<Manifest["inputs"]> {
   const out: Manifest["inputs"] = [];
   for (let i = 0; i < files.length; i++) {
     const r = reports[i];
     out.push({
-      file: relativePath(root, files[i]), format: r.format, size: (await stat(files[i])).size, sha256: await sha256File(files[i]),
+      file: relativePath(root, files[i]), format: r.format, size: (await stat(files[i])).size, sha256: await hashes.get(files[i])!,
       rows_read: r.rows_read, rows_accepted: r.rows_accepted, rows_rejected: r.rows_rejected
     });
   }
