@@ -1,8 +1,10 @@
 import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {cellErrors, openSite, visit, type Site} from "./harness.js";
+import {ensureModel} from "../../lib/workspace.js";
+import {openModel} from "../../lib/model/queries/model.js";
 
-// Interaction on /geld/capaciteit, /geld/vergelijking and /geld/warm-koud of the built site
+// Interaction on /geld/capaciteit, /geld/vergelijking, /geld/warm-koud and /geld/eigen-trajecten of the built site
 // (WARMKOUD_DIST, default dist/). Engine pages may take long to start on a busy machine.
 let site: Site;
 beforeAll(async () => { site = await openSite(process.env.WARMKOUD_DIST ?? "dist"); });
@@ -64,4 +66,41 @@ describe("money pages 2", () => {
     expect(await cellErrors(page)).toEqual([]);
     await page.close();
   });
+
+  it("warm-koud and eigen-trajecten fetch story texts only when the reader opens, then show the model's texts", async () => {
+    // Expected texts and case numbers straight from the model the build read (not from the page's data).
+    const model = await openModel(process.env.WARMKOUD_MODEL ?? (await ensureModel()));
+    const story = async (id: string) => (await model.rows<{text: string | null; case_ref: string | null}>(
+      `SELECT t.text, s.case_ref FROM stories s LEFT JOIN story_texts t USING (story_id) WHERE s.story_id = '${id.replace(/'/g, "''")}'`))[0];
+    try {
+      for (const path of ["/geld/warm-koud", "/geld/eigen-trajecten"]) {
+        const {page, firstChartMs} = await visit(site, path, {timeout: 90_000});
+        expect(firstChartMs, path).not.toBeNull();
+        const fetchedTexts = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/verhaalteksten.")));
+        expect(await fetchedTexts(), `${path}: texts before the reader opens`).toBe(false);
+        await page.getByRole("button", {name: "Verhalen lezen"}).click();
+        const articles = page.locator(".wk-story-reader article");
+        await articles.first().waitFor({timeout: 60_000});
+        expect(await fetchedTexts()).toBe(true);
+        // Without a selection the reader holds every story of the groups.
+        const count = Number((await page.textContent(".wk-story-reader .wk-story-count"))!.replace(/\D/g, ""));
+        if (path === "/geld/warm-koud") {
+          const n = await page.$$eval("table[data-table=groups] tbody tr", (trs) => trs.reduce((s, tr) => s + Number(tr.getAttribute("data-n")), 0));
+          expect(count).toBe(n);
+        } else {
+          expect(count).toBeGreaterThan(0);
+        }
+        for (const article of (await articles.all()).slice(0, 3)) {
+          const id = (await article.getAttribute("data-story-id"))!;
+          const expected = await story(id);
+          expect(await article.locator(".wk-story-text").textContent(), `${path}: text of ${id}`).toBe(expected.text ?? "");
+          if (path === "/geld/warm-koud") expect(await article.locator("dd").nth(1).textContent(), `${path}: case of ${id}`).toBe(expected.case_ref);
+        }
+        expect(await cellErrors(page)).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      model.close();
+    }
+  }, 240_000);
 });

@@ -5,7 +5,10 @@
  * category the triad and dyad comparison of the stories linked to each group
  * (lib/methods/signifier-groups.ts). Own group: stories of closed cases with need after help
  * "geen" (helped by the team alone); contracted group: stories of cases whose client had a
- * contracted trajectory (in the chosen category).
+ * contracted trajectory (in the chosen category). Only what the page draws is sent: own
+ * trajectories (closed cases without second line afterwards), and the answers of the stories in
+ * the comparison of all categories (every other comparison's stories are among them), packed with
+ * lib/site/story-answers.ts; each comparison lists its groups as positions in that story list.
  */
 import {emitJson} from "../../../lib/site/emit.js";
 import {defaultGemeente} from "../../../lib/model/queries/model.js";
@@ -13,6 +16,7 @@ import {budgetRows, caseRows, requestRows} from "../../../lib/model/queries/savi
 import {caseContractedCategories, contractedCategories} from "../../../lib/model/queries/trajectories.js";
 import {readCapacityConfig} from "../../../lib/model/queries/settings.js";
 import {storyTables} from "../../../lib/model/stories-query.js";
+import {packAnswers} from "../../../lib/site/story-answers.js";
 import {caseType} from "../../../lib/methods/capacity.js";
 import {normaliseNeed} from "../../../lib/methods/savings.js";
 import {ownTrajectoryCosts} from "../../../lib/methods/trajectories.js";
@@ -58,26 +62,34 @@ await emitJson(async (model) => {
     const signifiers = data.signifiers.filter((s) => s.type === "triad" || s.type === "dyad");
     return {
       category,
-      stories: [...groupOf.entries()].map(([story_id, group]) => ({story_id, group})),
+      groupOf,
       triads: signifiers.filter((s) => s.type === "triad").map((s) => compareTriad(s.signifier_id, data.triads.filter((a) => a.signifier_id === s.signifier_id), groupOf, [...GROUPS])),
       dyads: signifiers.filter((s) => s.type === "dyad").map((s) => compareDyad(s.signifier_id, data.dyads.filter((a) => a.signifier_id === s.signifier_id), groupOf, [...GROUPS]))
     };
+  });
+  // A story in any category's comparison is in the one of all categories (contracted there, or own).
+  const storyIds = [...comparisons.find((c) => c.category === ALL)!.groupOf.keys()];
+  const at = new Map(storyIds.map((id, i) => [id, i]));
+  const positions = (groupOf: Map<string, string>, group: string) => [...groupOf].flatMap(([id, g]) => {
+    if (!at.has(id)) throw new Error(`eigen-trajecten: story ${id} is in a category's comparison but not in that of all categories`);
+    return g === group ? [at.get(id)!] : [];
   });
   return {
     gemeente, min_group: MIN_GROUP,
     own: {
       investment: perCase.investment, period: perCase.period, cases_in_period: perCase.cases_in_period,
-      cases: own.map((c, i) => ({
-        case_id: c.case_id, domain: caseById.get(c.case_id)?.domain ?? null, first_category: firstCategory.get(c.case_id) ?? null,
-        need_after: normaliseNeed(caseById.get(c.case_id)?.need_after ?? null), closed: c.help_end !== null, hours: c.hours,
+      // Own trajectories only: closed cases that needed no second line afterwards.
+      cases: own.flatMap((c, i) => (c.help_end !== null && normaliseNeed(caseById.get(c.case_id)?.need_after ?? null) === "geen" ? [{
+        first_category: firstCategory.get(c.case_id) ?? null,
         months: perCase.cases[i].months, cost_per_case: perCase.cases[i].cost, cost_by_hours: perHours.cases[i].cost
-      }))
+      }] : []))
     },
     contracted,
     signifiers: data.signifiers.filter((s) => s.type === "triad" || s.type === "dyad").map((s) => ({
       signifier_id: s.signifier_id, type: s.type, title: s.title,
       labels: data.options.filter((o) => o.signifier_id === s.signifier_id).sort((a, b) => a.position - b.position).map((o) => o.label)
     })),
-    comparisons
+    answers: await packAnswers(model, storyIds),
+    comparisons: comparisons.map(({groupOf, ...c}) => ({...c, own: positions(groupOf, GROUPS[0]), contracted: positions(groupOf, GROUPS[1])}))
   };
 });
