@@ -1,47 +1,68 @@
-// The triad page's preview (src/components/story-preview.ts) must give the rows StoryEngine.triadRows
-// gives for the opening view. Expected rows are written out by hand from the tables below.
-import {describe, expect, it} from "vitest";
-import {tableFromArrays, tableToIPC} from "apache-arrow";
-import {storyPreview} from "../src/components/story-preview.js";
-import type {DecodedTables} from "../src/components/story-engine.js";
+// The triad page's first view: the loader's packed file (lib/site/triad-points.ts) read back by
+// src/components/story-preview.ts must give the rows StoryEngine.triadRows gives for the opening
+// view. Expected rows are written out by hand from the tables below.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {tableToIPC} from "apache-arrow";
+import {writeModelTables} from "./fixtures/model-small/build.js";
+import {openModel} from "../lib/model/queries/model.js";
+import {triadPoints} from "../lib/site/triad-points.js";
+import {storyPreview, type StoryPreview} from "../src/components/story-preview.js";
 
-const ipc = (columns: Record<string, unknown[]>) => Promise.resolve(tableToIPC(tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]), "stream"));
-const empty = ipc({x: [] as string[]});
+const root = mkdtempSync(join(tmpdir(), "warmkoud-preview-"));
+let preview: StoryPreview;
+let bytes: Uint8Array;
 
-function decoded(): DecodedTables {
-  return {
-    // Stored out of order: the preview orders by story id, as the engine's ORDER BY b.story_id does.
-    stories: ipc({story_id: ["s3", "s1", "s2", "s4"], teller_role: ["medewerker", "inwoner", "inwoner", null]}),
-    signifiers: ipc({signifier_id: ["t2", "t1", "d1"], type: ["triad", "triad", "dyad"], title: ["<b>Tweede</b>", "Eerste", "Dyade"], position: [2, 1, 3]}),
-    signifier_options: ipc({
-      signifier_id: ["t1", "t1", "t1", "t2", "t2", "t2"], option_id: ["c", "a", "b", "x", "y", "z"],
-      label: ["rechts", "boven", "links", "X", "Y", "Z"], position: [3, 1, 2, 1, 2, 3]
-    }),
-    triad_answers: ipc({
-      signifier_id: ["t1", "t1", "t2", "t1"], story_id: ["s1", "s3", "s1", "s4"],
-      status: ["answered", "answered", "answered", "na"], top: [0.5, 0.2, 0.1, null], left: [0.3, 0.2, 0.1, null], right: [0.2, 0.6, 0.8, null]
-    }),
-    story_texts: empty, dyad_answers: empty, choice_answers: empty, cases: empty
-  };
-}
+beforeAll(async () => {
+  await writeModelTables(root, [
+    // Stored out of order: rows come ordered by story id, as the engine's ORDER BY b.story_id.
+    {name: "stories", columns: ["story_id", "teller_role"], rows: [["s3", "medewerker"], ["s1", "inwoner"], ["s2", "inwoner"], ["s4", null]]},
+    {name: "signifiers", columns: ["signifier_id", "type", "title", "position"], rows: [["t2", "triad", "<b>Tweede</b>", 2], ["t1", "triad", "Eerste", 1], ["d1", "dyad", "Dyade", 3]]},
+    {name: "signifier_options", columns: ["signifier_id", "option_id", "label", "position"], rows: [
+      ["t1", "c", "rechts", 3], ["t1", "a", "boven", 1], ["t1", "b", "links", 2], ["t2", "x", "X", 1], ["t2", "y", "Y", 2], ["t2", "z", "Z", 3]
+    ]},
+    {name: "triad_answers", columns: ["signifier_id", "story_id", "status", "top", "left", "right"], rows: [
+      ["t1", "s1", "answered", 0.5, 0.3, 0.2], ["t1", "s3", "answered", 0.2, 0.2, 0.6], ["t2", "s1", "answered", 0.1, 0.1, 0.8], ["t1", "s4", "na", null, null, null]
+    ]}
+  ]);
+  const model = await openModel(root);
+  try {
+    bytes = tableToIPC(await triadPoints(model), "stream");
+  } finally {
+    model.close();
+  }
+  preview = await storyPreview(bytes);
+});
+afterAll(() => rmSync(root, {recursive: true, force: true}));
 
-describe("story preview", () => {
-  it("lists the triads in question order with their anchors top, left, right and titles as text", async () => {
-    const p = await storyPreview(decoded());
-    expect(p.triads).toEqual([
+describe("triad page's first view", () => {
+  it("lists the triads in question order with their anchors top, left, right and titles as text", () => {
+    expect(preview.triads).toEqual([
       {signifier_id: "t1", title: "Eerste", labels: ["boven", "links", "rechts"]},
       {signifier_id: "t2", title: "Tweede", labels: ["X", "Y", "Z"]}
     ]);
-    expect(p.roles).toEqual(["inwoner", "medewerker"]);
+    expect(preview.roles).toEqual(["inwoner", "medewerker"]);
   });
 
-  it("gives every story one row: its answer, N/A kept, no answer row = skipped, role also under the colour column", async () => {
-    const rows = (await storyPreview(decoded())).triadRows("t1", "Verteller");
-    expect(rows).toEqual([
-      {story_id: "s1", teller_role: "inwoner", Verteller: "inwoner", status: "answered", top: 0.5, left: 0.3, right: 0.2},
-      {story_id: "s2", teller_role: "inwoner", Verteller: "inwoner", status: "skipped", top: null, left: null, right: null},
-      {story_id: "s3", teller_role: "medewerker", Verteller: "medewerker", status: "answered", top: 0.2, left: 0.2, right: 0.6},
-      {story_id: "s4", teller_role: null, Verteller: null, status: "na", top: null, left: null, right: null}
+  it("gives every story one row in story id order: its answer, N/A kept, no answer row = skipped, role also under the colour column", () => {
+    // No story ids in the file: story_id is the place in story id order (s1..s4 -> 1..4).
+    expect(preview.triadRows("t1", "Verteller")).toEqual([
+      {story_id: "1", teller_role: "inwoner", Verteller: "inwoner", status: "answered", top: 0.5, left: 0.3, right: 0.2},
+      {story_id: "2", teller_role: "inwoner", Verteller: "inwoner", status: "skipped", top: null, left: null, right: null},
+      {story_id: "3", teller_role: "medewerker", Verteller: "medewerker", status: "answered", top: 0.2, left: 0.2, right: 0.6},
+      {story_id: "4", teller_role: null, Verteller: null, status: "na", top: null, left: null, right: null}
     ]);
+    expect(preview.triadRows("t2", "kleur").map((r) => [r.story_id, r.status, r.right])).toEqual([
+      ["1", "answered", 0.8], ["2", "skipped", null], ["3", "skipped", null], ["4", "skipped", null]
+    ]);
+    expect(preview.triadRows("onbekend", "kleur")).toEqual([]);
+  });
+
+  it("refuses a file without its description", async () => {
+    const {tableFromArrays} = await import("apache-arrow");
+    const bare = tableToIPC(tableFromArrays({triad: [0]}), "stream");
+    await expect(storyPreview(bare)).rejects.toThrow(/beschrijving/);
   });
 });

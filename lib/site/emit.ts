@@ -1,11 +1,12 @@
 /**
  * Data loaders in src/data/ call these: run one SQL query over the imported model (see
- * lib/workspace.ts for where it comes from) and write the result to stdout as Parquet, the only
- * thing a loader writes there. Log lines go to stderr.
+ * lib/workspace.ts for where it comes from) and write the result to stdout (Parquet, Arrow or
+ * JSON), the only thing a loader writes there. Log lines go to stderr.
  */
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {tableToIPC, type Table} from "apache-arrow";
 import {openModel, sqlString, type Model} from "../model/queries/model.js";
 import {ensureModel} from "../workspace.js";
 
@@ -25,6 +26,16 @@ export async function emitParquet(sql: string, {rowGroupSize = 122_880}: {rowGro
   } finally {
     model.close();
     rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/** Writes an Arrow table computed from the model to stdout as an IPC stream. */
+export async function emitArrow(compute: (model: Model) => Promise<Table>): Promise<void> {
+  const model = await currentModel();
+  try {
+    process.stdout.write(tableToIPC(await compute(model), "stream"));
+  } finally {
+    model.close();
   }
 }
 

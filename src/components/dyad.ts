@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plot} from "./a11y.js";
+import {dotLayer} from "./dot-layer.js";
 import {
   ALL, chartText, dyadPosition, dyadSummary, groupOf, percent,
   type CountFormat, type DyadRow
@@ -103,8 +104,8 @@ export function dyadChart(rows: readonly DyadRow[], options: DyadOptions = {}): 
       // Pole labels beneath the axis, aligned with their end of the line.
       Plot.text([poles[0]], {x: 0, y: bottom, text: (d: string) => d, textAnchor: "start", lineAnchor: "top", dy: 24, fontWeight: 600}),
       Plot.text([poles[1]], {x: 1, y: bottom, text: (d: string) => d, textAnchor: "end", lineAnchor: "top", dy: 24, fontWeight: 600}),
-      options.background ? Plot.dot(place(options.background), {x: "x", y: "y", r: 1.5, fill: "#999", fillOpacity: 0.35, ariaHidden: "true"}) : null,
-      Plot.dot(placed, {x: "x", y: "y", fill: "colour", r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, className: "wk-selectable"}),
+      options.background ? dotLayer(place(options.background).map((d) => ({...d, colour: "#999"})), {r: 1.5, fillOpacity: 0.35}) : null,
+      dotLayer(placed, {r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, selectable: true}),
       options.medians !== false ? [
         Plot.link(medians, {x1: "x", x2: "x", y1: (d: {y: number}) => d.y - 0.3, y2: (d: {y: number}) => d.y + 0.3, stroke: "black", strokeWidth: 2.5}),
         Plot.text(medians, {x: "x", y: (d: {y: number}) => d.y + 0.3, text: "label", lineAnchor: "top", dy: 3, fontSize: 10, stroke: "white", strokeWidth: 3, fill: "black"})

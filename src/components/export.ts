@@ -50,6 +50,7 @@ function area(svg: SVGSVGElement): number {
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute("xmlns", SVG_NS);
+  paintedLayersAsImages(svg, copy);
   const width = svg.getAttribute("width") ?? String(svg.getBoundingClientRect().width);
   const height = svg.getAttribute("height") ?? String(svg.getBoundingClientRect().height);
   copy.setAttribute("width", width);
@@ -57,6 +58,25 @@ export function svgText(svg: SVGSVGElement): string {
   copy.style.background = "white";
   copy.style.fontFamily ||= "system-ui, sans-serif";
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
+}
+
+/**
+ * Dots painted on a canvas (dot-layer.ts) do not survive serialisation: the copy gets each
+ * canvas as an embedded PNG image in its place.
+ */
+function paintedLayersAsImages(svg: SVGSVGElement, copy: SVGSVGElement): void {
+  const originals = [...svg.querySelectorAll("foreignObject.wk-dot-canvas")];
+  const copies = [...copy.querySelectorAll("foreignObject.wk-dot-canvas")];
+  originals.forEach((object, i) => {
+    const canvas = object.querySelector("canvas");
+    const image = copy.ownerDocument.createElementNS(SVG_NS, "image");
+    for (const name of ["x", "y", "width", "height"]) {
+      const value = object.getAttribute(name);
+      if (value !== null) image.setAttribute(name, value);
+    }
+    if (canvas) image.setAttribute("href", canvas.toDataURL("image/png"));
+    copies[i].replaceWith(image);
+  });
 }
 
 /** PNG of an SVG at `scale` times its size. */

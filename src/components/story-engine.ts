@@ -126,10 +126,12 @@ export class StoryEngine {
 
   /**
    * Starts decoding the model's Parquet files into Arrow IPC (main thread, parquet-wasm), without
-   * waiting: the engine's start and a first chart drawn before it (story-preview.ts) use the result.
+   * waiting: the engine starts meanwhile. Decoding blocks the main thread for a while; with
+   * `after`, it waits for that promise (e.g. a first view being on screen) first.
    */
-  static decode(files: Record<StoryTableName, ArrayBuffer | Promise<ArrayBuffer>>): DecodedTables {
-    const decoded = Object.fromEntries(STORY_TABLES.map((name) => [name, parquetToIpc(files[name])])) as DecodedTables;
+  static decode(files: Record<StoryTableName, ArrayBuffer | Promise<ArrayBuffer>>, {after}: {after?: Promise<unknown>} = {}): DecodedTables {
+    const gated = (bytes: ArrayBuffer | Promise<ArrayBuffer>) => (after ? Promise.all([bytes, after]).then(([b]) => b) : bytes);
+    const decoded = Object.fromEntries(STORY_TABLES.map((name) => [name, parquetToIpc(gated(files[name]))])) as DecodedTables;
     for (const p of Object.values(decoded)) p.catch(() => {}); // awaited later; no unhandled rejection meanwhile
     return decoded;
   }

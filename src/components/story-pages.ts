@@ -333,7 +333,7 @@ export interface RolePanelOptions {
   readonly spread: boolean;
   readonly density: boolean;
   readonly zeroPolicy: ZeroPolicy;
-  /** Makes a chart selectable (the page's selection hub); absent, the charts are only drawn. */
+  /** Connects a chart to the page's selection hub; absent, the charts are only drawn (no brush, no buttons). */
   readonly attach?: (chart: SelectableFigure, name: string) => SelectableFigure;
 }
 
@@ -353,7 +353,7 @@ export function rolePanels(o: RolePanelOptions): {element: HTMLElement; panels: 
       // Only when the filter left out some of this role's stories (a role filter leaves them all).
       background: all && all.length > rows.length ? all : undefined,
       zones: true, zoneCounts: true, centres: true, spread: o.spread ? [0.5, 0.9] : [],
-      density: o.density ? 10 : false, zeroPolicy: o.zeroPolicy
+      density: o.density ? 10 : false, zeroPolicy: o.zeroPolicy, interactive: o.attach !== undefined
     });
     return o.attach ? o.attach(chart, `driehoek ${role}`) : chart;
   });

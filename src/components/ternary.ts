@@ -10,6 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plot} from "./a11y.js";
+import {dotHighlighter, dotLayer} from "./dot-layer.js";
 import {brush, interpolatePurples, pointer, select} from "d3";
 import {
   ALL, chartText, groupOf, storyCount, triadComposition, triadSummary, zoneName,
@@ -169,20 +170,12 @@ export function makeSelectable(
   buttons.className = "wk-selection-buttons";
   buttons.setAttribute("role", "group");
   buttons.setAttribute("aria-label", "Kies verhalen");
-  const dots = [...svg.querySelectorAll<SVGCircleElement>("g.wk-selectable circle")];
   let brushLayer: ReturnType<typeof select<SVGGElement, unknown>> | null = null;
   const brushing = brush<unknown>().extent(extent);
-
-  const dotById = new Map(dots.map((dot) => [dot.getAttribute("data-id"), dot]));
-  let marked: SVGCircleElement[] = [];
+  const highlight = dotHighlighter(svg);
   const show = (ids: readonly string[], groupLabel: string | null) => {
     out.value = [...ids];
-    // Only the selected dots change class; the svg class fades all others through CSS, which
-    // keeps a selection fast with thousands of dots.
-    for (const dot of marked) dot.classList.remove("wk-selected");
-    marked = ids.map((id) => dotById.get(id)).filter((dot): dot is SVGCircleElement => dot !== undefined);
-    for (const dot of marked) dot.classList.add("wk-selected");
-    svg.classList.toggle("wk-has-selection", ids.length > 0);
+    highlight(ids);
     for (const b of buttons.querySelectorAll("button[data-group]")) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-group") === groupLabel));
     }
@@ -320,6 +313,8 @@ export interface TernaryOptions {
   interactive?: boolean;
   /** Initially selected story ids. */
   selection?: readonly string[];
+  /** Paint the dots on a canvas above this many (default: dot-layer's CANVAS_ABOVE). */
+  canvasAbove?: number;
 }
 
 const MARGIN = {marginTop: 46, marginRight: 18, marginBottom: 40, marginLeft: 18};
@@ -351,10 +346,8 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
     options.grid !== false ? segmentMark(gridSegments(), {stroke: "#ddd", strokeDasharray: "2,3"}) : null,
     options.zones ? segmentMark(zoneBoundarySegments(), {stroke: "#888", strokeWidth: 1}) : null,
     anchorLabels(labels, innerWidth),
-    options.background ? backgroundMark(options.background) : null,
-    options.dots !== false ? Plot.dot(placed.rows, {
-      x: "x", y: "y", fill: "colour", r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, className: "wk-selectable"
-    }) : null,
+    options.background ? backgroundMark(options.background, options.canvasAbove) : null,
+    options.dots !== false ? dotLayer(placed.rows, {r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, selectable: true, canvasAbove: options.canvasAbove}) : null,
     options.centres ? regionsMark(summary, options, colour) : null,
     options.centres ? centresMarks(summary, colour) : null,
     options.zoneCounts ? zoneCountMark(summary, options.countFormat) : null
@@ -424,9 +417,9 @@ function anchorLabels(labels: readonly [string, string, string], innerWidth: num
   ];
 }
 
-function backgroundMark(rows: readonly TriadRow[]): Plot.Markish {
+function backgroundMark(rows: readonly TriadRow[], canvasAbove: number | undefined): Plot.Markish {
   const points = rows.map(triadComposition).filter((x): x is Composition => x !== null).map(toCartesian);
-  return Plot.dot(points, {x: "0", y: "1", r: 1.5, fill: "#999", fillOpacity: 0.35, ariaHidden: "true"});
+  return dotLayer(points.map(([x, y]) => ({id: "", x, y, colour: "#999"})), {r: 1.5, fillOpacity: 0.35, canvasAbove});
 }
 
 function zoneCountMark(summary: TriadSummary, format: CountFormat = (n) => String(n)): Plot.Markish {

@@ -137,3 +137,63 @@ describe("/verhalen/eigen-export", () => {
     await page.close();
   }, 300_000);
 });
+
+describe("charts with thousands of dots", () => {
+  it("paints them on a canvas that selects, highlights and counts like the SVG dots", async () => {
+    // 2,000 stories in four known places; zones by methods.md (a corner at 60% or more, the centre
+    // when no part reaches 60% and no two lie between 20% and 60%): 700 top, 500 left, 400 right, 400 centre.
+    const places: [number, [number, number, number]][] = [[700, [80, 10, 10]], [500, [10, 80, 10]], [400, [10, 10, 80]], [400, [34, 33, 33]]];
+    const lines = ["verhaal_id;datum;verteller;titel;tekst;triade:nadruk:boven;triade:nadruk:links;triade:nadruk:rechts"];
+    let n = 0;
+    for (const [count, [top, left, right]] of places) {
+      for (let i = 0; i < count; i++, n++) lines.push(`g${String(n).padStart(5, "0")};01-03-2025;inwoner;Verhaal ${n};Tekst ${n};${top};${left};${right}`);
+    }
+    const v = await visit(site, "/verhalen/eigen-export", {timeout: 5_000});
+    const {page} = v;
+    await page.setViewportSize({width: 1200, height: 900});
+    await page.locator(".wk-export-picker input[type=file]").waitFor(SLOW);
+    await page.locator(".wk-export-picker input[type=file]").setInputFiles({name: "veel.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n") + "\n")});
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [READER_COUNT, `${(2000).toLocaleString("nl-NL")} verhalen`] as const, SLOW);
+    const chart = page.locator(".wk-ternary").first();
+    const layer = chart.locator("svg[data-chart='ternary'] foreignObject.wk-dot-canvas.wk-selectable");
+    expect(await layer.getAttribute("data-dots")).toBe("2000");
+    expect(await chart.locator("svg[data-chart='ternary'] g.wk-selectable circle").count()).toBe(0);
+
+    const image = () => layer.locator("canvas").evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const painted = await image();
+    // Something is painted: a blank canvas of the same size serialises differently.
+    expect(painted).not.toBe(await layer.locator("canvas").evaluate((c) => {
+      const blank = document.createElement("canvas");
+      blank.width = (c as HTMLCanvasElement).width;
+      blank.height = (c as HTMLCanvasElement).height;
+      return blank.toDataURL();
+    }));
+
+    const zone = (label: string) => chart.locator(".wk-selection-buttons button", {hasText: label});
+    expect(await zone("Hoek “boven”").textContent()).toContain("(700)");
+    expect(await zone("Hoek “links”").textContent()).toContain("(500)");
+    expect(await zone("Hoek “rechts”").textContent()).toContain("(400)");
+    expect(await zone("Midden").textContent()).toContain("(400)");
+    await zone("Hoek “links”").click();
+    await page.waitForFunction(([sel]) => document.querySelector(sel)?.textContent === "500 verhalen", [READER_COUNT] as const, SLOW);
+    const highlighted = await image();
+    expect(highlighted).not.toBe(painted); // the others faded, the chosen ringed
+    await chart.locator(".wk-selection-buttons button", {hasText: "Wis keuze"}).click();
+    await page.waitForFunction(() => document.querySelector(".wk-ternary .wk-selection-status")?.textContent === "Geen verhalen gekozen.", undefined, SLOW);
+    expect(await image()).toBe(painted);
+
+    // A brush over the whole triangle takes every dot, as with SVG dots (the drag starts inside the
+    // plot area, where the brush is; the chart's margins are 46 top, 18 sides, 40 bottom).
+    const svg = chart.locator("svg[data-chart='ternary']");
+    await svg.scrollIntoViewIfNeeded();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 48);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5, {steps: 8});
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector(".wk-ternary .wk-selection-status")?.textContent?.startsWith(`${(2000).toLocaleString("nl-NL")} verhalen gekozen`), undefined, SLOW);
+    expect(v.pageErrors).toEqual([]);
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
+  }, 300_000);
+});

@@ -1,0 +1,132 @@
+/**
+ * Story dots for the ternary and dyad charts. Up to a few thousand dots are SVG circles (each
+ * carries its story id, prints and exports crisply). Above that, thousands of SVG nodes cost more
+ * in style and layout than the whole rest of a page, so the dots are painted on one <canvas> held
+ * in the plot's SVG (a <foreignObject>): the same positions, colours and selection highlight.
+ *
+ * Selection works on positions (ternary.ts makeSelectable), never on DOM nodes, so both forms
+ * behave alike; `dotHighlighter` hides which one a chart has.
+ */
+import * as Plot from "@observablehq/plot";
+
+export interface LayerDot {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly colour: string;
+}
+
+export interface DotLayerOptions {
+  /** Radius in pixels (default 3). */
+  r?: number;
+  fillOpacity?: number;
+  /** Outline colour (default none) and width. */
+  stroke?: string;
+  strokeWidth?: number;
+  /** Dots take part in selection (story ids on circles, highlight on select). */
+  selectable?: boolean;
+  /** Draw on a canvas when there are more dots than this (default CANVAS_ABOVE). */
+  canvasAbove?: number;
+}
+
+/** Beyond this many dots a layer is painted on canvas. */
+export const CANVAS_ABOVE = 1500;
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+const FADED = 0.2;
+
+/** Repaint functions of canvas layers, by their <foreignObject>. */
+const painters = new WeakMap<Element, (selected: ReadonlySet<string> | null) => void>();
+
+/** A Plot mark drawing `dots` (x, y in the plot's data coordinates). */
+export function dotLayer(dots: readonly LayerDot[], options: DotLayerOptions = {}): Plot.Markish {
+  const {r = 3, fillOpacity = 1, stroke, strokeWidth = 0.5, selectable = false} = options;
+  if (dots.length <= (options.canvasAbove ?? CANVAS_ABOVE)) {
+    return Plot.dot(dots, {
+      x: "x", y: "y", fill: "colour", r, fillOpacity, stroke: stroke ?? "none", strokeWidth,
+      ...(selectable ? {className: "wk-selectable"} : {ariaHidden: "true"})
+    });
+  }
+  const render: Plot.RenderFunction = (_index, scales, _values, dimensions) => {
+    const {width, height} = dimensions;
+    const object = document.createElementNS(SVG_NS, "foreignObject");
+    object.setAttribute("width", String(width));
+    object.setAttribute("height", String(height));
+    object.setAttribute("aria-hidden", "true");
+    object.setAttribute("class", selectable ? "wk-selectable wk-dot-canvas" : "wk-dot-canvas");
+    object.setAttribute("data-dots", String(dots.length));
+    const canvas = document.createElementNS(HTML_NS, "canvas") as HTMLCanvasElement;
+    const ratio = Math.min(2, globalThis.devicePixelRatio || 1);
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    canvas.style.pointerEvents = "none";
+    object.append(canvas);
+    const px = Float64Array.from(dots, (d) => scales.x!(d.x) as number);
+    const py = Float64Array.from(dots, (d) => scales.y!(d.y) as number);
+    const paint = (selected: ReadonlySet<string> | null) => paintDots(canvas, ratio, dots, px, py, {r, fillOpacity, stroke, strokeWidth}, selected);
+    paint(null);
+    painters.set(object, paint);
+    return object;
+  };
+  return render;
+}
+
+/** Sets which dots are selected (null: none) in every selectable layer of the svg. */
+export function dotHighlighter(svg: SVGSVGElement): (selected: readonly string[]) => void {
+  const circles = [...svg.querySelectorAll<SVGCircleElement>("g.wk-selectable circle")];
+  const circleById = new Map(circles.map((c) => [c.getAttribute("data-id"), c]));
+  const canvases = [...svg.querySelectorAll("foreignObject.wk-selectable")].map((o) => painters.get(o)).filter((p) => p !== undefined);
+  let marked: SVGCircleElement[] = [];
+  return (selected) => {
+    // Only the selected circles change class; a class on the svg fades all others through CSS,
+    // which keeps a selection fast.
+    for (const dot of marked) dot.classList.remove("wk-selected");
+    marked = selected.map((id) => circleById.get(id)).filter((c): c is SVGCircleElement => c !== undefined);
+    for (const dot of marked) dot.classList.add("wk-selected");
+    svg.classList.toggle("wk-has-selection", selected.length > 0);
+    const set = selected.length > 0 ? new Set(selected) : null;
+    for (const paint of canvases) paint(set);
+  };
+}
+
+interface PaintStyle {
+  r: number;
+  fillOpacity: number;
+  stroke: string | undefined;
+  strokeWidth: number;
+}
+
+/**
+ * Paints every dot as its own small path (measured in headless Chromium: faster than stamping a
+ * pre-drawn sprite, which is slow on the software rasteriser); with a selection, the others faded
+ * and the selected on top with a black ring.
+ */
+function paintDots(
+  canvas: HTMLCanvasElement, ratio: number, dots: readonly LayerDot[], px: Float64Array, py: Float64Array,
+  style: PaintStyle, selected: ReadonlySet<string> | null
+): void {
+  const context = canvas.getContext("2d");
+  if (!context) return; // no canvas support (e.g. a DOM without layout): nothing to paint
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const draw = (i: number, ring: boolean) => {
+    context.beginPath();
+    context.arc(px[i], py[i], style.r, 0, 2 * Math.PI);
+    context.fillStyle = dots[i].colour;
+    context.fill();
+    if (ring || style.stroke) context.stroke();
+  };
+  context.globalAlpha = style.fillOpacity * (selected ? FADED : 1);
+  context.strokeStyle = style.stroke ?? "transparent";
+  context.lineWidth = style.strokeWidth;
+  for (let i = 0; i < dots.length; i++) if (!selected?.has(dots[i].id)) draw(i, false);
+  if (!selected) return;
+  context.globalAlpha = 1;
+  context.strokeStyle = "#000";
+  context.lineWidth = 1.5;
+  for (let i = 0; i < dots.length; i++) if (selected.has(dots[i].id)) draw(i, true);
+}
