@@ -98,3 +98,38 @@ describe("a large table sorted once, written whole and partitioned", () => {
     expect(whole).toHaveLength(12);
   });
 });
+
+describe("a clean declaration file typed straight from read_csv", () => {
+  // Large enough (about 19 MB) for DuckDB to read it in several parallel pieces.
+  const LINES = 250_000;
+  const bsn = completeBsn("12345678")!;
+  // Line 1 is a title, line 2 the header; record k (0-based) is on line k + 3 and carries that
+  // line number in its declaration number, so the expected row of every record is known here.
+  const file = (name: string, broken?: number) => {
+    const lines = ["Declaraties gemeente 0363", "Declaratienummer;Regelnummer;Gemeentecode;Wet;BSN;Toewijzingnummer;Begindatum;Einddatum;Bedrag;Debet/Credit"];
+    for (let line = 3; line < LINES + 3; line++) {
+      const cells = [`L${line}`, "1", "0363", "Wmo", line === 1000 ? "123" : bsn, `T${line % 977}`, `0${1 + (line % 9)}-03-2024`, "31-03-2024", `${line % 5000},25`, "D"];
+      if (line === broken) cells.push("extra");
+      lines.push(cells.join(";"));
+    }
+    const dir = join(work, name);
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(join(dir, "declaratieregels.csv"), lines.join("\n") + "\n");
+    return join(dir, "declaratieregels.csv");
+  };
+  const check = async (csv: string, out: string) => {
+    const result = await importDelivery([csv], {out, demo: true});
+    const wrong = await rows(`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE source_row <> substr(declaration_id, 2)::INTEGER)::INTEGER AS wrong FROM read_parquet('${join(out, "declarations.parquet")}')`);
+    return {report: result.files[0], ...wrong[0]};
+  };
+
+  it("numbers every row by its line, as a file loaded with its bad records does", async () => {
+    const clean = await check(file("straight"), join(work, "model-straight"));
+    expect(clean.report.rejects).toEqual([{row: 1000, column: "BSN", reason: "BSN is not 8 or 9 digits"}]);
+    expect(clean).toMatchObject({n: LINES - 1, wrong: 0});
+    // A record with an extra field sends the file through loadCsv (rejects stored, rows shifted back).
+    const broken = await check(file("loaded", 200_000), join(work, "model-loaded"));
+    expect(broken.report.rejects.map((r) => [r.row, r.reason])).toEqual([[1000, "BSN is not 8 or 9 digits"], [200_000, "too many fields on this line"]]);
+    expect(broken).toMatchObject({n: LINES - 2, wrong: 0});
+  }, 180_000);
+});

@@ -308,17 +308,21 @@ export async function decimalSql(conn: DuckDBConnection, table: string, column: 
  */
 export async function decimalSqls(conn: DuckDBConnection, table: string, columns: {column: string; ref?: string}[], delimiter = ";"): Promise<{style: DecimalStyle; sql: string}[]> {
   if (columns.length === 0) return [];
-  const counts = columns.flatMap(({column}) => {
-    const c = sqlIdent(column);
-    return [`count(*) FILTER (WHERE ${c} LIKE '%,%')`, `count(*) FILTER (WHERE ${c} LIKE '%.%')`,
-      `count(*) FILTER (WHERE regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))`];
-  });
+  const counts = columns.flatMap(({column}) => decimalCountsSql(sqlIdent(column)));
   const row = (await conn.runAndReadAll(`SELECT ${counts.join(", ")} FROM ${sqlIdent(table)}`)).getRows()[0].map(Number);
-  return columns.map(({column, ref = sqlIdent(column)}, i) => {
-    const [commas, dotted, thousandsLike] = row.slice(3 * i, 3 * i + 3);
-    const comma = commas > 0 || (delimiter === ";" && dotted > 0 && thousandsLike === dotted);
-    return comma ? {style: "comma", sql: `nl_decimal(${ref})`} : {style: "point", sql: `en_decimal(${ref})`};
-  });
+  return columns.map(({column, ref = sqlIdent(column)}, i) => decimalFromCounts(row.slice(3 * i, 3 * i + 3), delimiter, ref));
+}
+
+/** The three counts (aggregates over SQL `c`) that decide a column's decimal style; for a scan that does more. */
+export function decimalCountsSql(c: string): string[] {
+  return [`count(*) FILTER (WHERE ${c} LIKE '%,%')`, `count(*) FILTER (WHERE ${c} LIKE '%.%')`,
+    `count(*) FILTER (WHERE regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))`];
+}
+
+/** The decimal style and SQL (over `ref`) of a column from its decimalCountsSql values. */
+export function decimalFromCounts([commas, dotted, thousandsLike]: number[], delimiter: string, ref: string): {style: DecimalStyle; sql: string} {
+  const comma = commas > 0 || (delimiter === ";" && dotted > 0 && thousandsLike === dotted);
+  return comma ? {style: "comma", sql: `nl_decimal(${ref})`} : {style: "point", sql: `en_decimal(${ref})`};
 }
 
 /** Reason for a number cell (SQL expression `c`) that does not parse (NULL when blank or fine). */

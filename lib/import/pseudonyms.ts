@@ -54,3 +54,35 @@ export async function createBsnTable(conn: DuckDBConnection, key: Buffer, rawIds
   }
   return name;
 }
+
+/** SQL reading one BSN lookup row per cell without a join; see bsnLookup. */
+export interface BsnLookup {
+  /** 1-based position of the trimmed cell `cellSql` in the lookup (NULL when blank). */
+  position(cellSql: string): string;
+  /** The lookup's `column` (pseudonym, reason, test) at `positionSql`. */
+  at(column: "pseudonym" | "reason" | "test", positionSql: string): string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Reads a BSN table (createBsnTable) without a join: its raw values become an ENUM type, so a
+ * cell's position is a cast, and each column a list held in a session variable. A hash join does
+ * not keep a scan's order and costs about as much as the rest of the conversion on 1M lines;
+ * this keeps the order (rows numbered from the typed table's rowid) and reads as fast.
+ */
+export async function bsnLookup(conn: DuckDBConnection, table: string): Promise<BsnLookup> {
+  const t = sqlIdent(table);
+  const type = sqlIdent(`${table}__enum`);
+  const variable = (column: string) => `${table}__${column}`;
+  const columns = ["pseudonym", "reason", "test"] as const;
+  await conn.run(`CREATE TYPE ${type} AS ENUM (SELECT raw FROM ${t} ORDER BY raw)`);
+  for (const c of columns) await conn.run(`SET VARIABLE ${sqlIdent(variable(c))} = (SELECT coalesce(list(${c} ORDER BY raw), []) FROM ${t})`);
+  return {
+    position: (cell) => `(enum_code(TRY_CAST(trim(${cell}) AS ${type})) + 1)`,
+    at: (column, position) => `getvariable('${variable(column)}')[${position}]`,
+    drop: async () => {
+      for (const c of columns) await conn.run(`RESET VARIABLE ${sqlIdent(variable(c))}`);
+      await conn.run(`DROP TYPE ${type}`);
+    }
+  };
+}

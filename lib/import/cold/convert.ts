@@ -37,6 +37,12 @@ export interface Conversion {
    * conversion is computed once, not again in its check. `from` must be aliased `r`.
    */
   checksOnValues?: boolean;
+  /**
+   * When set, `from` has no `__row`: `__row` is numbered from this value in the typed table's
+   * own order (its rowid). `from` must then keep the order of its scan (no join): DuckDB keeps the
+   * insertion order of an order-preserving plan, as loadCsv's numbering relies on too.
+   */
+  firstRow?: number;
 }
 
 /**
@@ -53,6 +59,7 @@ export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conve
     ? `CASE WHEN ${c.checks.map((k) => `(${k.reason}) IS NULL`).join(" AND ")} THEN ${empty} ELSE ` +
       `list_filter([${c.checks.map((k) => `{'column': ${sqlString(k.column)}, 'reason': (${k.reason})::VARCHAR}`).join(", ")}], x -> x.reason IS NOT NULL) END`
     : empty;
+  const row = c.firstRow === undefined ? ["__row"] : [];
   if (c.checksOnValues) {
     // Helpers, like checks, are computed over the typed values.
     // The cells of `from` are only needed by the checks: they are not kept in the typed table
@@ -60,11 +67,16 @@ export async function buildTyped(conn: DuckDBConnection, typed: string, c: Conve
     const ownColumns = {...c.values, __file: c.file, __test: c.test ?? "false"};
     const own = Object.entries(ownColumns).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
     const helpers = Object.entries(c.helpers ?? {}).map(([k, sql]) => `${sql} AS ${sqlIdent(k)}`);
-    const inner = `SELECT ${[...own, "r.__row AS __row", "r.* EXCLUDE (__row, __file)"].join(", ")} FROM ${c.from}`;
-    const kept = [...Object.keys(ownColumns).map(sqlIdent), "__row", ...helpers, `${checks} AS __rejects`];
+    const inner = `SELECT ${[...own, ...row.map((r) => `r.${r} AS ${r}`), `r.* EXCLUDE (${[...row, "__file"].join(", ")})`].join(", ")} FROM ${c.from}`;
+    const kept = [...Object.keys(ownColumns).map(sqlIdent), ...row, ...helpers, `${checks} AS __rejects`];
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${kept.join(", ")} FROM (${inner})`);
   } else {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, "__row", `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(typed)} AS SELECT ${[...values, ...row, `${checks} AS __rejects`].join(", ")} FROM ${c.from}`);
+  }
+  if (c.firstRow !== undefined) {
+    // One pass over a single narrow column, instead of a raw table numbered before typing.
+    await conn.run(`ALTER TABLE ${sqlIdent(typed)} ADD COLUMN __row INTEGER`);
+    await conn.run(`UPDATE ${sqlIdent(typed)} SET __row = (rowid + ${c.firstRow})::INTEGER`);
   }
   return [...Object.keys(columns), "__row", "__rejects"];
 }

@@ -3,12 +3,12 @@
  * declared product, euros with decimal comma, a separate Debet/Credit column. Pure DuckDB SQL from
  * file to staging table, so 1M-10M lines never become JS objects.
  */
-import {dropCsv, loadCsv, openCsv, sqlIdent, sqlString} from "../../formats/csv.js";
+import {col, dropCsv, loadCsv, openCsv, readCsvSql, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.js";
 import type {FileProbe, ImportContext, Importer} from "../registry.js";
 import type {FileReport} from "../types.js";
 import {ImportFileError} from "../types.js";
 import {nextId} from "./common.js";
-import {convertDeclarations, type RawDeclarationColumn} from "./declarations.js";
+import {convertDeclarations, SourceReadError, type RawDeclarationColumn} from "./declarations.js";
 import {normaliseHeader} from "./profile.js";
 
 /** Header names (normalised) -> raw declaration column. Several spellings seen in exports. */
@@ -38,28 +38,62 @@ export const declarationsCsvImporter: Importer = {
 
 async function runDeclarationsCsv(file: string, ctx: ImportContext): Promise<FileReport> {
   const src = await openCsv(file);
-  const raw = nextId("raw_decl");
   try {
     const columns = mapHeader(src.header.fields);
     const absent = REQUIRED.filter((c) => !columns.has(c));
     if (absent.length) throw new ImportFileError(file, `not a declaration export: no column for ${absent.join(", ")}`);
-    const loaded = await loadCsv(ctx.connection, src, raw);
-    const view = `${raw}_named`;
-    const select = [...columns].map(([c, i]) => `${sqlIdent(`c${i}`)} AS ${sqlIdent(c)}`).join(", ");
-    const rel = ctx.relative(file);
-    await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row, ${sqlString(rel)} AS __file FROM ${sqlIdent(raw)}`);
-    const labels = Object.fromEntries([...columns].map(([c, i]) => [c, src.header.fields[i]]));
-    const release = async () => {
-      await ctx.connection.run(`DROP VIEW IF EXISTS ${sqlIdent(view)}`);
-      await dropCsv(ctx.connection, raw);
-    };
-    const [result] = await convertDeclarations(ctx, {
-      raw: view, labels, cents: false, delimiter: src.delimiter, release,
-      files: [{file: rel, format: "declaraties-csv", structural: loaded.structural}]
-    });
-    await release();
-    return result;
+    return (await typeStraightFromFile(ctx, src, columns)) ?? (await typeFromLoaded(ctx, src, columns));
   } finally {
     await src.dispose();
   }
+}
+
+const labelsOf = (src: CsvSource, columns: Map<RawDeclarationColumn, number>) => Object.fromEntries([...columns].map(([c, i]) => [c, src.header.fields[i]]));
+
+/**
+ * A file DuckDB reads cleanly is typed straight from read_csv (no raw table: that copy of every
+ * cell cost as much as a bare COPY to Parquet on 1M lines); rows are numbered by the typed
+ * table's rowid. The first scan reads every field strictly; if it fails (a bad record, or
+ * Windows-1252 beyond the sniffed head), undefined: typeFromLoaded then reads it with rejects.
+ */
+async function typeStraightFromFile(ctx: ImportContext, src: CsvSource, columns: Map<RawDeclarationColumn, number>): Promise<FileReport | undefined> {
+  const conn = ctx.connection;
+  const view = nextId("csv_decl");
+  const rel = ctx.relative(src.file);
+  const mapped = new Set(columns.values());
+  const unmapped = src.header.fields.map((_, i) => i).filter((i) => !mapped.has(i)).map(col);
+  const select = [...[...columns].map(([c, i]) => `${sqlIdent(col(i))} AS ${sqlIdent(c)}`), ...unmapped.map(sqlIdent)].join(", ");
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, ${sqlString(rel)} AS __file FROM ${readCsvSql(src)}`);
+  try {
+    const [result] = await convertDeclarations(ctx, {
+      raw: view, labels: labelsOf(src, columns), cents: false, delimiter: src.delimiter, firstRow: src.header.line + 1, touch: unmapped,
+      files: [{file: rel, format: "declaraties-csv", structural: []}]
+    });
+    return result;
+  } catch (error) {
+    if (error instanceof SourceReadError) return undefined;
+    throw error;
+  } finally {
+    await conn.run(`DROP VIEW IF EXISTS ${sqlIdent(view)}`);
+  }
+}
+
+/** Loads the file into a raw table first (loadCsv: structural rejects with their line numbers), then types it. */
+async function typeFromLoaded(ctx: ImportContext, src: CsvSource, columns: Map<RawDeclarationColumn, number>): Promise<FileReport> {
+  const raw = nextId("raw_decl");
+  const loaded = await loadCsv(ctx.connection, src, raw);
+  const view = `${raw}_named`;
+  const select = [...columns].map(([c, i]) => `${sqlIdent(col(i))} AS ${sqlIdent(c)}`).join(", ");
+  const rel = ctx.relative(src.file);
+  await ctx.connection.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(view)} AS SELECT ${select}, __row, ${sqlString(rel)} AS __file FROM ${sqlIdent(raw)}`);
+  const release = async () => {
+    await ctx.connection.run(`DROP VIEW IF EXISTS ${sqlIdent(view)}`);
+    await dropCsv(ctx.connection, raw);
+  };
+  const [result] = await convertDeclarations(ctx, {
+    raw: view, labels: labelsOf(src, columns), cents: false, delimiter: src.delimiter, release,
+    files: [{file: rel, format: "declaraties-csv", structural: loaded.structural}]
+  });
+  await release();
+  return result;
 }

@@ -5,7 +5,8 @@
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
-import {decimalSqls, sqlIdent} from "../../formats/csv.js";
+import {decimalCountsSql, decimalFromCounts, sqlIdent} from "../../formats/csv.js";
+import {bsnLookup} from "../pseudonyms.js";
 import type {ImportContext} from "../registry.js";
 import type {FileReport} from "../types.js";
 import {addPart} from "../staging.js";
@@ -20,7 +21,7 @@ export const RAW_DECLARATION_COLUMNS = [
 export type RawDeclarationColumn = (typeof RAW_DECLARATION_COLUMNS)[number];
 
 export interface DeclarationSource {
-  /** Raw table or view with the RAW_DECLARATION_COLUMNS (missing ones may be absent), `__row` and `__file`. */
+  /** Raw table or view with the RAW_DECLARATION_COLUMNS (missing ones may be absent), `__row` (see firstRow) and `__file`. */
   raw: string;
   /** The files the raw table covers (relative paths as in `__file`), with their format and structural rejections. */
   files: ReportInput[];
@@ -29,6 +30,13 @@ export interface DeclarationSource {
   /** Amounts and tariffs as integer eurocents (iStandaarden) instead of euros with decimals. */
   cents: boolean;
   delimiter?: string;
+  /**
+   * Set when `raw` has no `__row`: rows are numbered in file order from this line (the header
+   * line + 1), by the typed table's rowid (a view straight over read_csv, no raw table).
+   */
+  firstRow?: number;
+  /** Further columns of `raw` read in the scan before typing (unmapped CSV fields: checked like the rest). */
+  touch?: string[];
   /** Called once the raw cells are typed and no longer needed (drops them early: memory on 10M lines). */
   release?: () => Promise<void>;
 }
@@ -45,14 +53,17 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
   const has = (c: RawDeclarationColumn) => c in source.labels;
   const label = (c: RawDeclarationColumn) => source.labels[c] ?? c;
   const raw = (c: RawDeclarationColumn) => `raw_${c}`;
-  const bsn = await ctx.bsnTable(`SELECT ${sqlIdent("bsn")} FROM ${sqlIdent(source.raw)}`);
-  const cells = RAW_DECLARATION_COLUMNS.map((c) => `${has(c) ? `nl_text(r.${sqlIdent(c)})` : "NULL::VARCHAR"} AS ${raw(c)}`);
-  const from = `(SELECT r.__row, r.__file, ${cells.join(", ")}, b.pseudonym AS bsn_pseudonym, b.test AS bsn_test, b.reason AS bsn_reason ` +
-    `FROM ${sqlIdent(source.raw)} r LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(r.${sqlIdent("bsn")})) r`;
-  // The decimal style of every number column in one scan of the raw table.
+  // One scan before typing: the distinct BSN cells and the decimal style of every number column.
   const sniffed = (["volume", "tariff", "amount"] as const).filter((c) => has(c) && !(source.cents && c !== "volume"));
-  const styles = new Map<RawDeclarationColumn, string>((await decimalSqls(conn, source.raw, sniffed.map((c) => ({column: c, ref: `r.${raw(c)}`})), source.delimiter ?? ";"))
-    .map((d, i) => [sniffed[i], d.sql]));
+  const {bsn, counts} = await prescan(ctx, source, sniffed);
+  const lookup = await bsnLookup(conn, bsn);
+  const position = lookup.position(`r.${sqlIdent("bsn")}`);
+  const cells = RAW_DECLARATION_COLUMNS.map((c) => `${has(c) ? `nl_text(r.${sqlIdent(c)})` : "NULL::VARCHAR"} AS ${raw(c)}`);
+  const from = `(SELECT ${source.firstRow === undefined ? "r.__row, " : ""}r.__file, ${cells.join(", ")}, ` +
+    `${lookup.at("pseudonym", "r.__bsn")} AS bsn_pseudonym, ${lookup.at("test", "r.__bsn")} AS bsn_test, ${lookup.at("reason", "r.__bsn")} AS bsn_reason ` +
+    `FROM (SELECT *, ${position} AS __bsn FROM ${sqlIdent(source.raw)} r) r) r`;
+  const delimiter = source.delimiter ?? ";";
+  const styles = new Map<RawDeclarationColumn, string>(sniffed.map((c, i) => [c, decimalFromCounts(counts.slice(3 * i, 3 * i + 3), delimiter, `r.${raw(c)}`).sql]));
   const number = (c: RawDeclarationColumn) => {
     if (!has(c)) return "NULL::DOUBLE";
     if (source.cents && c !== "volume") return `(TRY_CAST(r.${raw(c)} AS BIGINT) / 100.0)`;
@@ -100,13 +111,42 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     // Cast as stored, so the hash equals that of a line already in the staging table.
     __content: "hash(client_key, assignment_id, productcategorie, productcode, provider_agb, period_start, period_end, volume::DOUBLE, amount::DECIMAL(14,2))"
   };
-  await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true});
+  await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true, firstRow: source.firstRow});
   await source.release?.();
+  await lookup.drop();
   await conn.run(`DROP TABLE ${sqlIdent(bsn)}`);
   await rejectDuplicates(ctx, typed, label("line_id"));
   const result = await reports(conn, typed, source.files, ctx.options.demo);
   await addPart(conn, "declarations", typed);
   return result;
+}
+
+/** Raised when the source cannot be read in the scan before typing (a CSV read straight from the file: fall back to loading it). */
+export class SourceReadError extends Error {}
+
+/**
+ * The scan before typing, grouped by trimmed BSN cell: the BSN lookup table from its groups, the
+ * decimalCountsSql of `sniffed` summed over them. `source.touch` columns are read too (a strict
+ * CSV read then checks every field of the file).
+ */
+async function prescan(ctx: ImportContext, source: DeclarationSource, sniffed: readonly RawDeclarationColumn[]): Promise<{bsn: string; counts: number[]}> {
+  const conn = ctx.connection;
+  const name = nextId("prescan");
+  const counts = sniffed.flatMap((c) => decimalCountsSql(sqlIdent(c)));
+  const touched = (source.touch ?? []).map((c) => `count(${sqlIdent(c)})`);
+  const aggregates = [...counts, ...touched].map((a, i) => `${a} AS n${i}`);
+  try {
+    await conn.run(`CREATE TEMP TABLE ${sqlIdent(name)} AS SELECT trim(${sqlIdent("bsn")}) AS id${aggregates.map((a) => `, ${a}`).join("")} ` +
+      `FROM ${sqlIdent(source.raw)} GROUP BY ALL`);
+  } catch (error) {
+    throw new SourceReadError(String(error instanceof Error ? error.message : error));
+  }
+  try {
+    const sums = counts.length ? (await conn.runAndReadAll(`SELECT ${counts.map((_, i) => `sum(n${i})`).join(", ")} FROM ${sqlIdent(name)}`)).getRows()[0].map(Number) : [];
+    return {bsn: await ctx.bsnTable(`SELECT id FROM ${sqlIdent(name)}`), counts: sums};
+  } finally {
+    await conn.run(`DROP TABLE ${sqlIdent(name)}`);
+  }
 }
 
 /**
