@@ -316,7 +316,8 @@ export async function decimalSqls(conn: DuckDBConnection, table: string, columns
 /** The three counts (aggregates over SQL `c`) that decide a column's decimal style; for a scan that does more. */
 export function decimalCountsSql(c: string): string[] {
   return [`count(*) FILTER (WHERE ${c} LIKE '%,%')`, `count(*) FILTER (WHERE ${c} LIKE '%.%')`,
-    `count(*) FILTER (WHERE regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))`];
+    // Only a value with a dot can look like 1.234: the regular expression runs for those alone.
+    `count(*) FILTER (WHERE ${c} LIKE '%.%' AND regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))`];
 }
 
 /** The decimal style and SQL (over `ref`) of a column from its decimalCountsSql values. */
