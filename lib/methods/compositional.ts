@@ -25,12 +25,14 @@ const P = 2;
 
 /** C(x) = x / sum(x). Parts must be finite and >= 0 with a positive sum. */
 export function close(x: Composition): Composition {
-  for (const part of x) {
-    if (!Number.isFinite(part) || part < 0) throw new RangeError(`not a composition: [${x.join(", ")}]`);
+  // Indexed checks, no iterator: this runs for every dot on every redraw.
+  const [a, b, c] = x;
+  if (!(a >= 0 && b >= 0 && c >= 0 && a !== Infinity && b !== Infinity && c !== Infinity)) {
+    throw new RangeError(`not a composition: [${x.join(", ")}]`);
   }
-  const sum = x[0] + x[1] + x[2];
+  const sum = a + b + c;
   if (!(sum > 0)) throw new RangeError(`composition sums to 0: [${x.join(", ")}]`);
-  return [x[0] / sum, x[1] / sum, x[2] / sum];
+  return [a / sum, b / sum, c / sum];
 }
 
 /** Negative parts (a dot just outside the triangle) become 0, then the result is closed. */

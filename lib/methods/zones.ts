@@ -33,10 +33,10 @@ const SIDE_WITHOUT: readonly TriadZone[] = ["LR", "TR", "TL"];
 
 export function triadZone(x: Composition): TriadZone {
   const c = close(x);
-  const corner = c.findIndex((part) => part >= CORNER);
-  if (corner >= 0) return CORNERS[corner];
-  if (c.every((part) => part >= SIDE)) return "Centre";
-  const smallest = c.indexOf(Math.min(...c));
+  for (let i = 0; i < 3; i++) if (c[i] >= CORNER) return CORNERS[i];
+  if (c[0] >= SIDE && c[1] >= SIDE && c[2] >= SIDE) return "Centre";
+  // The side without the smallest part (the first of equal smallest, as indexOf(min) gives).
+  const smallest = c[0] <= c[1] && c[0] <= c[2] ? 0 : c[1] <= c[2] ? 1 : 2;
   return SIDE_WITHOUT[smallest];
 }
 

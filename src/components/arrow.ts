@@ -18,12 +18,24 @@ export async function parquetToIpc(bytes: ArrayBuffer | Promise<ArrayBuffer>): P
 }
 
 export function plainRows<T = Record<string, unknown>>(table: Table): T[] {
-  const dates = table.schema.fields.filter((f) => DataType.isDate(f.type) || DataType.isTimestamp(f.type)).map((f) => f.name);
-  const bigints = table.schema.fields.filter((f) => DataType.isInt(f.type) && f.type.bitWidth === 64).map((f) => f.name);
-  return table.toArray().map((row) => {
-    const out = row.toJSON() as Record<string, unknown>;
-    for (const name of dates) if (out[name] != null) out[name] = new Date(out[name] as number);
-    for (const name of bigints) if (out[name] != null) out[name] = Number(out[name]);
-    return out as T;
+  // Column by column (one pass over each vector), not row proxies' toJSON: several times faster
+  // for the 10,000s of rows a filter change brings back.
+  const columns = table.schema.fields.map((f) => {
+    const vector = table.getChild(f.name)!;
+    const values: unknown[] = new Array(table.numRows);
+    let i = 0;
+    for (const v of vector) values[i++] = v;
+    const date = DataType.isDate(f.type) || DataType.isTimestamp(f.type);
+    const bigint = DataType.isInt(f.type) && f.type.bitWidth === 64;
+    if (date) for (let j = 0; j < values.length; j++) values[j] = values[j] == null ? values[j] : new Date(values[j] as number);
+    if (bigint) for (let j = 0; j < values.length; j++) values[j] = values[j] == null ? values[j] : Number(values[j]);
+    return {name: f.name, values};
   });
+  const rows: Record<string, unknown>[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Record<string, unknown> = {};
+    for (const c of columns) row[c.name] = c.values[r];
+    rows[r] = row;
+  }
+  return rows as T[];
 }
