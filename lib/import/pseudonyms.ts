@@ -55,33 +55,37 @@ export async function createBsnTable(conn: DuckDBConnection, key: Buffer, rawIds
   return name;
 }
 
-/** SQL reading one BSN lookup row per cell without a join; see bsnLookup. */
+/** SQL reading one BSN lookup row per cell without a hash join; see bsnLookup. */
 export interface BsnLookup {
+  /** A one-row relation to CROSS JOIN: the lookup's columns as lists. */
+  relation: string;
   /** 1-based position of the trimmed cell `cellSql` in the lookup (NULL when blank). */
   position(cellSql: string): string;
-  /** The lookup's `column` (pseudonym, reason, test) at `positionSql`. */
+  /** The lookup's `column` (pseudonym, reason, test) at `positionSql`, from `relation`. */
   at(column: "pseudonym" | "reason" | "test", positionSql: string): string;
   drop(): Promise<void>;
 }
 
 /**
- * Reads a BSN table (createBsnTable) without a join: its raw values become an ENUM type, so a
- * cell's position is a cast, and each column a list held in a session variable. A hash join does
- * not keep a scan's order and costs about as much as the rest of the conversion on 1M lines;
- * this keeps the order (rows numbered from the typed table's rowid) and reads as fast.
+ * Reads a BSN table (createBsnTable) without a hash join: its raw values become an ENUM type, so
+ * a cell's position is a cast, and its columns lists in a one-row table joined to every row. A
+ * hash join does not keep a scan's order (the typed table's rowid numbers the rows of a file read
+ * straight from read_csv) and cost about as much as the rest of the conversion on 1M lines. (The
+ * lists are not session variables: a variable's list is copied for every chunk of 2048 rows.)
  */
 export async function bsnLookup(conn: DuckDBConnection, table: string): Promise<BsnLookup> {
   const t = sqlIdent(table);
   const type = sqlIdent(`${table}__enum`);
-  const variable = (column: string) => `${table}__${column}`;
-  const columns = ["pseudonym", "reason", "test"] as const;
+  const lists = `${table}__lists`;
+  const alias = sqlIdent(`${table}__l`);
   await conn.run(`CREATE TYPE ${type} AS ENUM (SELECT raw FROM ${t} ORDER BY raw)`);
-  for (const c of columns) await conn.run(`SET VARIABLE ${sqlIdent(variable(c))} = (SELECT coalesce(list(${c} ORDER BY raw), []) FROM ${t})`);
+  await conn.run(`CREATE TEMP TABLE ${sqlIdent(lists)} AS SELECT ${["pseudonym", "reason", "test"].map((c) => `list(${c} ORDER BY raw) AS ${c}`).join(", ")} FROM ${t}`);
   return {
+    relation: `${sqlIdent(lists)} ${alias}`,
     position: (cell) => `(enum_code(TRY_CAST(trim(${cell}) AS ${type})) + 1)`,
-    at: (column, position) => `getvariable('${variable(column)}')[${position}]`,
+    at: (column, position) => `${alias}.${column}[${position}]`,
     drop: async () => {
-      for (const c of columns) await conn.run(`RESET VARIABLE ${sqlIdent(variable(c))}`);
+      await conn.run(`DROP TABLE ${sqlIdent(lists)}`);
       await conn.run(`DROP TYPE ${type}`);
     }
   };

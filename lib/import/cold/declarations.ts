@@ -61,7 +61,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
   const cells = RAW_DECLARATION_COLUMNS.map((c) => `${has(c) ? `nl_text(r.${sqlIdent(c)})` : "NULL::VARCHAR"} AS ${raw(c)}`);
   const from = `(SELECT ${source.firstRow === undefined ? "r.__row, " : ""}r.__file, ${cells.join(", ")}, ` +
     `${lookup.at("pseudonym", "r.__bsn")} AS bsn_pseudonym, ${lookup.at("test", "r.__bsn")} AS bsn_test, ${lookup.at("reason", "r.__bsn")} AS bsn_reason ` +
-    `FROM (SELECT *, ${position} AS __bsn FROM ${sqlIdent(source.raw)} r) r) r`;
+    `FROM (SELECT *, ${position} AS __bsn FROM ${sqlIdent(source.raw)} r) r CROSS JOIN ${lookup.relation}) r`;
   const delimiter = source.delimiter ?? ";";
   const styles = new Map<RawDeclarationColumn, string>(sniffed.map((c, i) => [c, decimalFromCounts(counts.slice(3 * i, 3 * i + 3), delimiter, `r.${raw(c)}`).sql]));
   const number = (c: RawDeclarationColumn) => {
