@@ -1,29 +1,17 @@
 /**
- * A client's timeline (/geld/client): one lane per kind of event, from the rows of
- * data/geld/tijdlijn.parquet (lib/model/queries/client-timeline.ts): first-line cases and
- * assignments as bars from start to end, requests and stories as points, and the declared euros
- * per month as columns underneath.
+ * A client's timeline (/geld/client): one lane per kind of event, from the client's events in its
+ * shard of data/geld/tijdlijn.zip (lib/site/timeline-shards.ts): first-line cases and assignments
+ * as bars from start to end, requests and stories as points, and the declared euros per month as
+ * columns underneath.
  */
 import * as Plot from "@observablehq/plot";
 import {plot} from "./a11y.js";
 import {ALL_EIGHT, OKABE_ITO, ROLES} from "../lib/publish/palette.js";
 import {categoryLabel, lawLabel} from "../lib/formats/code-lists.js";
 import {euro, isoDate, moneyTable} from "./money-text.js";
+import type {TimelineEvent} from "../lib/site/timeline-shards.js";
 
-export interface TimelineEvent {
-  k: string;
-  kind: "casus" | "verzoek" | "toewijzing" | "declaratie" | "verhaal";
-  start: Date | null;
-  end: Date | null;
-  law: string | null;
-  productcategorie: string | null;
-  productcode: string | null;
-  provider_agb: string | null;
-  amount: number | null;
-  label: string | null;
-  ref: string | null;
-  detail: string | null;
-}
+export type {TimelineEvent};
 
 export const LANES = ["casus", "verzoek", "toewijzing", "verhaal"] as const;
 const LANE_NAMES: Record<string, string> = {casus: "Eerste lijn", verzoek: "Gevraagde zorg", toewijzing: "Toewijzingen", verhaal: "Verhalen"};

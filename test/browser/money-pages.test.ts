@@ -129,6 +129,12 @@ describe("/geld/client", () => {
     expect(await page.locator(".wk-client-summary").textContent()).toMatch(/casussen in de eerste lijn/);
     // The case itself is an event on the timeline (its id in the text alternative).
     expect(await page.locator(".wk-money-text").first().textContent()).toContain(caseId);
+    // The page fetched the index and the one shard of its client (named by the key's first digit), no Parquet decoder.
+    const key = (await page.locator(".wk-client-summary").textContent())!.match(/Cliënt ([0-9a-f]+)/)![1];
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    const timelineFiles = fetched.filter((p) => p.startsWith("/_file/data/geld/tijdlijn/")).map((p) => p.split("/").pop()!.split(".")[0]);
+    expect(timelineFiles.sort()).toEqual([key[0], "index"].sort());
+    expect(fetched.filter((p) => p.endsWith(".wasm") || p.endsWith(".parquet"))).toEqual([]);
     await page.close();
   });
 });

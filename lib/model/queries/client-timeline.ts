@@ -91,3 +91,34 @@ export function timelineSql(options: TimelineOptions): string {
 export function caseClientsSql(gemeente: string | null): string {
   return `SELECT client_key FROM cases WHERE client_key IS NOT NULL AND ${gemeenteFilter(gemeente)}`;
 }
+
+export type EventKind = "casus" | "verzoek" | "toewijzing" | "declaratie" | "verhaal";
+
+/** A row of timelineSql, dates as yyyy-mm-dd. */
+export interface TimelineRow {
+  k: string;
+  kind: EventKind;
+  start: string | null;
+  end: string | null;
+  law: string | null;
+  productcategorie: string | null;
+  productcode: string | null;
+  provider_agb: string | null;
+  amount: number | null;
+  label: string | null;
+  ref: string | null;
+  detail: string | null;
+}
+
+/**
+ * The timeline rows of the chosen clients, dates as text, in one total order (every column), so the
+ * same model always gives the same rows in the same order.
+ */
+export async function timelineRows(model: Model, options: TimelineOptions): Promise<TimelineRow[]> {
+  return model.rows<TimelineRow>(`
+    SELECT k, kind, strftime(start, '%Y-%m-%d') AS start, strftime("end", '%Y-%m-%d') AS "end", law, productcategorie, productcode,
+      provider_agb, amount, label, ref, detail
+    FROM (${timelineSql(options)})
+    ORDER BY k, start NULLS LAST, kind, ref NULLS LAST, "end" NULLS LAST, law NULLS LAST, productcategorie NULLS LAST,
+      productcode NULLS LAST, provider_agb NULLS LAST, amount NULLS LAST, label NULLS LAST, detail NULLS LAST`);
+}
