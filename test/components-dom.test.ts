@@ -47,6 +47,36 @@ describe("storyReader", () => {
     reader.remove();
   });
 
+  it("completes each page through `load` before showing it, and shows only the page last asked for", async () => {
+    const asked: string[][] = [];
+    const pending: (() => void)[] = [];
+    const load = (page: readonly {story_id: string}[]) => new Promise<{story_id: string; text: string}[]>((done) => {
+      asked.push(page.map((s) => s.story_id));
+      pending.push(() => done(page.map((s) => ({story_id: s.story_id, text: `tekst ${s.story_id}`}))));
+    });
+    const reader = storyReader([{story_id: "s1"}, {story_id: "s2"}, {story_id: "s3"}], {limit: 2, load});
+    const texts = () => [...reader.querySelectorAll(".wk-story-text")].map((t) => t.textContent);
+    // Nothing shown until the first page has its texts; the count is there at once.
+    expect(asked).toEqual([["s1", "s2"]]);
+    expect(texts()).toEqual([]);
+    expect(reader.getAttribute("aria-busy")).toBe("true");
+    expect(reader.querySelector(".wk-story-count")!.textContent).toBe("3 verhalen");
+    pending[0]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(texts()).toEqual(["tekst s1", "tekst s2"]);
+    expect(reader.hasAttribute("aria-busy")).toBe(false);
+    // Next, then back before the second page arrived: the late second page is not shown.
+    const [previous, next] = [...reader.querySelectorAll<HTMLButtonElement>(".wk-story-nav button")];
+    next.click();
+    previous.click();
+    expect(asked).toEqual([["s1", "s2"], ["s3"], ["s1", "s2"]]);
+    pending[2]();
+    await new Promise((r) => setTimeout(r, 0));
+    pending[1]();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(texts()).toEqual(["tekst s1", "tekst s2"]);
+  });
+
   it("says so when there are no stories", () => {
     const reader = storyReader([]);
     expect(reader.querySelector(".wk-story-count")!.textContent).toBe("0 verhalen");

@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeModelTables} from "./fixtures/model-small/build.js";
 import {openModel, type Model} from "../lib/model/queries/model.js";
-import {StoryTexts, dyadAnswers, packAnswers, packLinkedTexts, triadAnswers} from "../lib/site/story-answers.js";
+import {StoryTexts, TEXT_SHARDS, dyadAnswers, packAnswers, packLinkedTexts, shardTexts, triadAnswers, type PackedTexts} from "../lib/site/story-answers.js";
 
 const root = mkdtempSync(join(tmpdir(), "warmkoud-story-answers-"));
 let model: Model;
@@ -67,10 +67,51 @@ describe("story texts of stories linked to a case", () => {
     });
   });
 
-  it("looks stories up oldest first, without a date last, unknown ids left out, each once", async () => {
-    const lookup = new StoryTexts(await packLinkedTexts(model));
-    expect(lookup.texts(["s3", "s1", "onbekend", "s2", "s1"]).map((s) => s.story_id)).toEqual(["s2", "s1", "s3"]);
-    expect(lookup.texts([])).toEqual([]);
+  it("splits them into an index in reading order and shards of consecutive stories", async () => {
+    const {index, shards} = shardTexts(await packLinkedTexts(model));
+    // Reading order: s2 (2024-01-15), s1 (2024-03-01), s3 (no date, last). 3 stories over 16 shards: 1 a shard.
+    expect(index).toEqual({order: ["s2", "s1", "s3"], shard_size: 1});
+    expect(shards).toHaveLength(16);
+    expect(shards[0]).toEqual({title: [null], text: ["tekst 2"], collected_on: ["2024-01-15"], teller_role: ["medewerker"]});
+    expect(shards[2]).toEqual({title: [null], text: [null], collected_on: [null], teller_role: ["inwoner"]});
+    expect(shards[3]).toEqual({title: [], text: [], collected_on: [], teller_role: []});
+  });
+
+  it("looks stories up oldest first, without a date last, unknown ids left out, each once, fetching only the shards needed", async () => {
+    const {index, shards} = JSON.parse(JSON.stringify(shardTexts(await packLinkedTexts(model))));
+    const asked: number[] = [];
+    const lookup = new StoryTexts(index, async (j) => (asked.push(j), shards[j]));
+    expect(lookup.order(["s3", "s1", "onbekend", "s2", "s1"])).toEqual(["s2", "s1", "s3"]);
+    expect(lookup.order([])).toEqual([]);
+    expect(asked).toEqual([]);
+    expect(await lookup.texts(["s1"])).toEqual([{story_id: "s1", title: "Eerste", text: "tekst 1", collected_on: "2024-03-01", teller_role: "inwoner"}]);
+    expect(asked).toEqual([1]);
+    // A page of the reader: its items get their texts, their own fields kept; shard 1 is not fetched again.
+    const page = await lookup.fill([{story_id: "s1", values: {groep: "a"}}, {story_id: "onbekend", values: {}}, {story_id: "s3", values: {groep: "b"}}]);
+    expect(page.map((s) => [s.story_id, s.text, s.values.groep])).toEqual([["s1", "tekst 1", "a"], ["s3", null, "b"]]);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("needs the first shards only for the first page of a long reader", async () => {
+    // 40 stories dated 2024-01-01 + i days (ids given in reverse): 40 / 16 -> 3 a shard, so the 10
+    // oldest stories lie in shards 0 (1-3), 1 (4-6), 2 (7-9) and 3 (10).
+    const n = 40;
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
+    const ids = Array.from({length: n}, (_, i) => `v${String(n - 1 - i).padStart(2, "0")}`);
+    const packed: PackedTexts = {
+      story_id: ids, title: ids.map((id) => `titel ${id}`), text: ids.map((id) => `tekst ${id}`),
+      collected_on: ids.map((id) => day(Number(id.slice(1)))), teller_role: ids.map(() => null)
+    };
+    const {index, shards} = shardTexts(packed);
+    expect(index.shard_size).toBe(3);
+    expect(shards.filter((s) => s.text.length > 0)).toHaveLength(14);
+    expect(TEXT_SHARDS).toBe(16);
+    const asked: number[] = [];
+    const lookup = new StoryTexts(index, async (j) => (asked.push(j), shards[j]));
+    const first = lookup.order(ids).slice(0, 10);
+    expect(first).toEqual(["v00", "v01", "v02", "v03", "v04", "v05", "v06", "v07", "v08", "v09"]);
+    expect((await lookup.texts(first)).map((t) => t.text)).toEqual(first.map((id) => `tekst ${id}`));
+    expect(asked.sort((a, b) => a - b)).toEqual([0, 1, 2, 3]);
   });
 });
 

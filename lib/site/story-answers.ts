@@ -4,7 +4,7 @@
  * just those stories' triad and dyad answers into the page's JSON: story ids once, per question
  * parallel arrays that point at them, statuses as codes. The page then downloads a fraction of the
  * story tables and needs no Parquet decoder. Texts travel in a file of their own
- * (src/data/geld2/verhaalteksten.json), read only when the reader is opened.
+ * (src/data/geld2/verhaalteksten.zip), read a page at a time when the reader is opened.
  * Packing runs in the loaders (Node, DuckDB); unpacking is browser-safe.
  */
 import type {Model} from "../model/queries/model.js";
@@ -102,25 +102,73 @@ export async function packLinkedTexts(model: Model): Promise<PackedTexts> {
   };
 }
 
-/** Looks packed texts up by story id. */
-export class StoryTexts {
-  private readonly byId = new Map<string, StoryText>();
+/**
+ * The texts split for the readers (loader src/data/geld2/verhaalteksten.zip.ts): at region scale
+ * they are many megabytes, and a reader shows ten stories a page. The index lists the story ids in
+ * reading order (oldest first, stories without a date last, then by id); shard j holds the texts
+ * of the stories at positions j * shard_size up to the next shard, so the first pages of a reader
+ * need the first shard only.
+ */
+export const TEXT_SHARDS = 16;
 
-  constructor(packed: PackedTexts) {
-    packed.story_id.forEach((id, i) => this.byId.set(id, {
-      story_id: id, title: packed.title[i], text: packed.text[i], collected_on: packed.collected_on[i], teller_role: packed.teller_role[i]
+export interface TextIndex {
+  order: string[];
+  shard_size: number;
+}
+
+/** Title, text, date and role of consecutive stories of the index's order. */
+export type TextShard = Omit<PackedTexts, "story_id">;
+
+/** yyyy-mm-dd sorts as text; no date sorts last, then by id. */
+function readingOrder(aDay: string | null, aId: string, bDay: string | null, bId: string): number {
+  const a = aDay ?? "\uffff";
+  const b = bDay ?? "\uffff";
+  return a < b ? -1 : a > b ? 1 : aId < bId ? -1 : aId > bId ? 1 : 0;
+}
+
+/** Splits packed texts into the index and TEXT_SHARDS shards (empty ones too: the page names every file). */
+export function shardTexts(packed: PackedTexts): {index: TextIndex; shards: TextShard[]} {
+  const at = packed.story_id.map((_, i) => i)
+    .sort((i, j) => readingOrder(packed.collected_on[i], packed.story_id[i], packed.collected_on[j], packed.story_id[j]));
+  const size = Math.max(1, Math.ceil(at.length / TEXT_SHARDS));
+  const shards = Array.from({length: TEXT_SHARDS}, (_, j) => {
+    const part = at.slice(j * size, (j + 1) * size);
+    return {title: part.map((i) => packed.title[i]), text: part.map((i) => packed.text[i]), collected_on: part.map((i) => packed.collected_on[i]), teller_role: part.map((i) => packed.teller_role[i])};
+  });
+  return {index: {order: at.map((i) => packed.story_id[i]), shard_size: size}, shards};
+}
+
+/** Looks texts up by story id, fetching each shard the first time one of its stories is needed. */
+export class StoryTexts {
+  private readonly rank = new Map<string, number>();
+  private readonly fetched = new Map<number, Promise<TextShard>>();
+
+  constructor(private readonly index: TextIndex, private readonly fetchShard: (shard: number) => Promise<TextShard>) {
+    index.order.forEach((id, i) => this.rank.set(id, i));
+  }
+
+  /** The known ones of these ids, each once, in reading order. */
+  order(ids: Iterable<string>): string[] {
+    return [...new Set(ids)].filter((id) => this.rank.has(id)).sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  /** The texts of these stories (known ids, in the order given). */
+  async texts(ids: readonly string[]): Promise<StoryText[]> {
+    const known = ids.filter((id) => this.rank.has(id));
+    const size = this.index.shard_size;
+    const shardOf = (id: string) => Math.floor(this.rank.get(id)! / size);
+    for (const s of new Set(known.map(shardOf))) if (!this.fetched.has(s)) this.fetched.set(s, this.fetchShard(s));
+    return Promise.all(known.map(async (id) => {
+      const at = this.rank.get(id)! - shardOf(id) * size;
+      const shard = await this.fetched.get(shardOf(id))!;
+      return {story_id: id, title: shard.title[at], text: shard.text[at], collected_on: shard.collected_on[at], teller_role: shard.teller_role[at]};
     }));
   }
 
-  /** The stories with these ids, oldest first (stories without a date last, then by id). */
-  texts(ids: Iterable<string>): StoryText[] {
-    const out: StoryText[] = [];
-    for (const id of new Set(ids)) {
-      const s = this.byId.get(id);
-      if (s) out.push(s);
-    }
-    // yyyy-mm-dd sorts as text; no date sorts last.
-    const day = (s: StoryText) => s.collected_on ?? "\uffff";
-    return out.sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : a.story_id < b.story_id ? -1 : a.story_id > b.story_id ? 1 : 0));
+  /** Items (e.g. a reader's page) with their story's text added; items of unknown stories left out. */
+  async fill<T extends {story_id: string}>(items: readonly T[]): Promise<(T & StoryText)[]> {
+    const known = items.filter((item) => this.rank.has(item.story_id));
+    const texts = await this.texts(known.map((item) => item.story_id));
+    return known.map((item, i) => ({...item, ...texts[i]}));
   }
 }

@@ -28,6 +28,11 @@ export interface StoryReaderOptions {
   page?: number;
   /** Shown when there are no stories. */
   empty?: string;
+  /**
+   * Completes a page's stories before they are shown (e.g. fetches their texts), so a reader of
+   * thousands of stories needs the texts of one page only. Without it the stories are shown as given.
+   */
+  load?: (page: readonly Story[]) => Promise<readonly Story[]>;
   document?: Document;
 }
 
@@ -124,14 +129,28 @@ export function storyReader(stories: readonly Story[], options: StoryReaderOptio
   root.append(count, list, nav);
 
   let current = storyPage(stories, options.page ?? 0, limit);
+  const show = (items: readonly Story[], focus: boolean) => {
+    list.replaceChildren(...items.map((story, i) => storyItem(el, story, i === 0)));
+    if (focus) list.querySelector("article")?.focus();
+  };
   const render = (page: number, focus: boolean) => {
     current = storyPage(stories, page, limit);
-    list.replaceChildren(...current.items.map((story, i) => storyItem(el, story, i === 0)));
     where.textContent = pageLabel(current);
     previous.disabled = current.page === 0;
     next.disabled = current.page >= current.pages - 1;
     nav.hidden = current.pages <= 1;
-    if (focus) list.querySelector("article")?.focus();
+    if (!options.load) return show(current.items, focus);
+    // Only the latest page asked for is shown, should an earlier one arrive later.
+    const asked = current;
+    root.setAttribute("aria-busy", "true");
+    options.load(asked.items).then((items) => {
+      if (current !== asked) return;
+      root.removeAttribute("aria-busy");
+      show(items, focus);
+    }, (error) => {
+      root.removeAttribute("aria-busy");
+      list.replaceChildren(el("li", `De verhalen konden niet worden geladen: ${error instanceof Error ? error.message : String(error)}`));
+    });
   };
   if (stories.length === 0) {
     list.append(el("li", options.empty ?? "Geen verhalen om te tonen."));

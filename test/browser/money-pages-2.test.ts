@@ -76,12 +76,18 @@ describe("money pages 2", () => {
       for (const path of ["/geld/warm-koud", "/geld/eigen-trajecten"]) {
         const {page, firstChartMs} = await visit(site, path, {timeout: 90_000});
         expect(firstChartMs, path).not.toBeNull();
-        const fetchedTexts = () => page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/verhaalteksten.")));
+        // Texts come from data/geld2/verhaalteksten/ (an index and 16 shards, lib/site/story-answers.ts).
+        const textFiles = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("/verhaalteksten/")));
+        const fetchedTexts = async () => (await textFiles()).length > 0;
         expect(await fetchedTexts(), `${path}: texts before the reader opens`).toBe(false);
         await page.getByRole("button", {name: "Verhalen lezen"}).click();
         const articles = page.locator(".wk-story-reader article");
         await articles.first().waitFor({timeout: 60_000});
         expect(await fetchedTexts()).toBe(true);
+        // The first page needs the index and the shards of its ten stories, not every text.
+        const shards = (await textFiles()).filter((p) => !p.includes("/index."));
+        expect(shards.length, `${path}: text shards fetched for the first page`).toBeGreaterThan(0);
+        expect(shards.length, `${path}: text shards fetched for the first page`).toBeLessThan(16);
         // Without a selection the reader holds every story of the groups.
         const count = Number((await page.textContent(".wk-story-reader .wk-story-count"))!.replace(/\D/g, ""));
         if (path === "/geld/warm-koud") {
