@@ -1,7 +1,7 @@
 /**
  * Declaration lines, whatever their source (flat CSV export, iWmo/iJw 323, release-2 303): the
- * source is first brought into a raw table of VARCHAR cells with the canonical names below, then
- * converted here in SQL. Credit lines become negative amounts in euros; duplicates (same
+ * source is first brought into a raw table (or, for a clean CSV file, a view straight over
+ * read_csv) of VARCHAR cells with the canonical names below, then converted here in SQL. Credit lines become negative amounts in euros; duplicates (same
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
