@@ -18,8 +18,9 @@
  */
 import {createHash} from "node:crypto";
 import {readdir, readFile, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {join, relative} from "node:path";
 import type {Audience} from "./audience.js";
+import {preloadMarkedFiles} from "./preload.js";
 
 export const SCRIPT_HASHES = "'warmkoud-script-hashes'";
 
@@ -77,14 +78,14 @@ export function repairShell(html: string, lang = "nl"): string {
     .replace(/"lastModified":\d+/g, '"lastModified":0');
 }
 
-/** Finishes every HTML page below `dir` (shell repairs, then the policy's script hashes); returns the number changed. */
+/** Finishes every HTML page below `dir` (shell repairs, data preloads, then the policy's script hashes); returns the number changed. */
 export async function applyCspToSite(dir: string): Promise<number> {
   let changed = 0;
   for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
     if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
     const path = join(entry.parentPath, entry.name);
     const html = await readFile(path, "utf8");
-    const out = applyCsp(repairShell(html));
+    const out = applyCsp(preloadMarkedFiles(repairShell(html), relative(dir, path)));
     if (out !== html) {
       await writeFile(path, out);
       changed++;

@@ -5,6 +5,7 @@
  */
 import {DataType, type Table} from "apache-arrow";
 import initParquet, {readParquet} from "parquet-wasm/esm";
+import {measure} from "./timing.js";
 
 // Resolved on first use (Framework rewrites the specifier at build time; tests never decode).
 const parquetWasm = () => import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm");
@@ -14,7 +15,10 @@ let parquetReady: Promise<unknown> | undefined;
 export async function parquetToIpc(bytes: ArrayBuffer | Promise<ArrayBuffer>): Promise<Uint8Array> {
   parquetReady ??= initParquet(parquetWasm());
   const [buffer] = await Promise.all([bytes, parquetReady]);
-  return readParquet(new Uint8Array(buffer)).intoIPCStream();
+  const started = performance.now();
+  const ipc = readParquet(new Uint8Array(buffer)).intoIPCStream();
+  measure("wk:decode", started);
+  return ipc;
 }
 
 export function plainRows<T = Record<string, unknown>>(table: Table): T[] {

@@ -56,22 +56,48 @@ export function dotLayer(dots: readonly LayerDot[], options: DotLayerOptions = {
     object.setAttribute("aria-hidden", "true");
     object.setAttribute("class", selectable ? "wk-selectable wk-dot-canvas" : "wk-dot-canvas");
     object.setAttribute("data-dots", String(dots.length));
-    const canvas = document.createElementNS(HTML_NS, "canvas") as HTMLCanvasElement;
     const ratio = Math.min(2, globalThis.devicePixelRatio || 1);
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+    const canvas = reusableCanvas(Math.round(width * ratio), Math.round(height * ratio));
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     canvas.style.pointerEvents = "none";
     object.append(canvas);
     const px = Float64Array.from(dots, (d) => scales.x!(d.x) as number);
     const py = Float64Array.from(dots, (d) => scales.y!(d.y) as number);
-    const paint = (selected: ReadonlySet<string> | null) => paintDots(canvas, ratio, dots, px, py, {r, fillOpacity}, selected);
+    // A detached chart's canvas may have gone to a newer chart: only its current holder paints.
+    const paint = (selected: ReadonlySet<string> | null) => {
+      if (canvas.parentNode === object) paintDots(canvas, ratio, dots, px, py, {r, fillOpacity}, selected);
+    };
     paint(null);
     painters.set(object, paint);
     return object;
   };
   return render;
+}
+
+/**
+ * Canvases of earlier charts that are no longer on the page are reused: a redraw (a filter change)
+ * then skips setting up a new drawing surface, which costs tens of milliseconds per canvas.
+ */
+const canvases: HTMLCanvasElement[] = [];
+/** Canvases seen on the page: only these are free once detached (one still being built is not). */
+const shown = new WeakSet<HTMLCanvasElement>();
+const KEEP = 8;
+
+function reusableCanvas(width: number, height: number): HTMLCanvasElement {
+  for (const c of canvases) if (c.isConnected) shown.add(c);
+  const free = canvases.find((c) => shown.has(c) && !c.isConnected && c.width === width && c.height === height);
+  if (free) {
+    shown.delete(free);
+    free.remove(); // from the detached chart it was in
+    return free;
+  }
+  const canvas = document.createElementNS(HTML_NS, "canvas") as HTMLCanvasElement;
+  canvas.width = width;
+  canvas.height = height;
+  canvases.push(canvas);
+  if (canvases.length > KEEP) canvases.shift();
+  return canvas;
 }
 
 /** Sets which dots are selected (null: none) in every selectable layer of the svg. */

@@ -112,6 +112,11 @@ export function searchWords(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
 }
 
+/** Resolves in a later task (after anything already queued, such as a paint). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export class StoryEngine {
   private version = 0;
   private readonly background = new Map<string, unknown[]>();
@@ -130,8 +135,14 @@ export class StoryEngine {
    * `after`, it waits for that promise (e.g. a first view being on screen) first.
    */
   static decode(files: Record<StoryTableName, ArrayBuffer | Promise<ArrayBuffer>>, {after}: {after?: Promise<unknown>} = {}): DecodedTables {
-    const gated = (bytes: ArrayBuffer | Promise<ArrayBuffer>) => (after ? Promise.all([bytes, after]).then(([b]) => b) : bytes);
-    const decoded = Object.fromEntries(STORY_TABLES.map((name) => [name, parquetToIpc(gated(files[name]))])) as DecodedTables;
+    // One table per task, in the order the engine loads them: the page can paint and respond
+    // between two tables (at 100,000 stories one table takes a second).
+    let previous: Promise<unknown> = after ?? Promise.resolve();
+    const decoded = Object.fromEntries(STORY_TABLES.map((name) => {
+      const table = Promise.all([files[name], previous.then(nextTask, nextTask)]).then(([bytes]) => parquetToIpc(bytes));
+      previous = table;
+      return [name, table];
+    })) as DecodedTables;
     for (const p of Object.values(decoded)) p.catch(() => {}); // awaited later; no unhandled rejection meanwhile
     return decoded;
   }

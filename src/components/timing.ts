@@ -7,16 +7,13 @@ export function measure(name: string, start: number): void {
 }
 
 /**
- * Resolves once the browser has painted the current DOM (a task after the next frame began), or
- * after `limit` ms: a tab in the background paints no frames and must not wait for one.
+ * Resolves once the browser has painted the current DOM (a timer task after the next frame began,
+ * so after that frame's paint), or after `limit` ms: a tab in the background paints no frames and
+ * must not wait for one.
  */
 export function afterNextPaint(limit = 1000): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(resolve, limit);
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    });
+    requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 }
