@@ -148,10 +148,12 @@ describe("charts with thousands of dots", () => {
     for (const [count, [top, left, right]] of places) {
       for (let i = 0; i < count; i++, n++) lines.push(`g${String(n).padStart(5, "0")};01-03-2025;inwoner;Verhaal ${n};Tekst ${n};${top};${left};${right}`);
     }
+    // No viewport change here: the page would redraw its file picker, and a file given to the old one is lost.
     const v = await visit(site, "/verhalen/eigen-export", {timeout: 5_000});
     const {page} = v;
-    await page.setViewportSize({width: 1200, height: 900});
     await page.locator(".wk-export-picker input[type=file]").waitFor(SLOW);
+    // The example delivery's charts first (its engine started), as when an analyst picks a file.
+    await page.waitForFunction(() => Number(document.body.dataset.renderCount) >= 1, undefined, SLOW);
     await page.locator(".wk-export-picker input[type=file]").setInputFiles({name: "veel.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n") + "\n")});
     await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [READER_COUNT, `${(2000).toLocaleString("nl-NL")} verhalen`] as const, SLOW);
     const chart = page.locator(".wk-ternary").first();
