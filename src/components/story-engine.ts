@@ -112,6 +112,21 @@ export function searchWords(search: string): string[] {
   return search.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
 }
 
+/**
+ * For a page where the analyst picks one export after another: one engine, started once, and each
+ * export loaded into it after the previous one has finished loading. Two engines starting at once,
+ * or two exports loading into the same tables at once, left such a page waiting forever now and then.
+ */
+export function exportLoader(): (tables: StoryTables) => Promise<StoryEngine> {
+  const engine = Engine.start();
+  let last: Promise<unknown> = Promise.resolve();
+  return (tables) => {
+    const next = last.then(() => undefined, () => undefined).then(async () => StoryEngine.fromTables(tables, await engine));
+    last = next;
+    return next;
+  };
+}
+
 /** Resolves in a later task (after anything already queued, such as a paint). */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
