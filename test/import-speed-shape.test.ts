@@ -46,6 +46,16 @@ describe("nl_date's dd-mm-jjjj shortcut", () => {
   });
 });
 
+describe("nl_text's shortcut for ASCII cells", () => {
+  it("gives what trimming every cell gives", async () => {
+    const cells = ["a", " a", "a ", "  ", "", "a b", "\ta\t", "\u00a0a", "a\u00a0", "\u3000a\u202f", "é", " é ", "\u0085a", "x\u2003", "12 "];
+    const values = [...cells.map((s) => `('${s}')`), "(NULL)"].join(", ");
+    const got = await rows(`SELECT s, nl_text(s) AS fast, nullif(trim(s), '') AS slow FROM (VALUES ${values}) t(s)`);
+    expect(got.length).toBe(cells.length + 1);
+    for (const r of got) expect(r.fast, JSON.stringify(r.s)).toBe(r.slow);
+  });
+});
+
 describe("staging parts", () => {
   it("shows a typed table's accepted rows through the canonical table, and drops everything after", async () => {
     await conn.run(createTableSql(table("declarations")));

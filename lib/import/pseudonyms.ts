@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {pseudonym} from "../privacy/pseudonym.js";
 import {isTestBsn, isValidBsn, normaliseBsn} from "../privacy/bsn.js";
-import {sqlIdent} from "../formats/csv.js";
+import {sqlIdent, sqlString} from "../formats/csv.js";
 
 /** Creates temp table `name (id VARCHAR, pseudonym VARCHAR)` for the distinct non-null ids of `idsSql`. */
 export async function createPseudonymTable(conn: DuckDBConnection, key: Buffer, idsSql: string, name: string): Promise<string> {
@@ -68,22 +68,38 @@ export interface BsnLookup {
 
 /**
  * Reads a BSN table (createBsnTable) without a hash join: its raw values become an ENUM type, so
- * a cell's position is a cast, and its columns lists in a one-row table joined to every row. A
+ * a cell's position is a cast, and the pseudonyms a list in a one-row table joined to every row. A
  * hash join does not keep a scan's order (the typed table's rowid numbers the rows of a file read
  * straight from read_csv) and cost about as much as the rest of the conversion on 1M lines. (The
  * lists are not session variables: a variable's list is copied for every chunk of 2048 rows.)
+ * The ENUM lists the raw values grouped by (reason, test), so that a group is a range of
+ * positions: the reason and the test flag are then comparisons of an integer, not two more lists
+ * read for every row.
  */
 export async function bsnLookup(conn: DuckDBConnection, table: string): Promise<BsnLookup> {
   const t = sqlIdent(table);
   const type = sqlIdent(`${table}__enum`);
   const lists = `${table}__lists`;
   const alias = sqlIdent(`${table}__l`);
-  await conn.run(`CREATE TYPE ${type} AS ENUM (SELECT raw FROM ${t} ORDER BY raw)`);
-  await conn.run(`CREATE TEMP TABLE ${sqlIdent(lists)} AS SELECT ${["pseudonym", "reason", "test"].map((c) => `list(${c} ORDER BY raw) AS ${c}`).join(", ")} FROM ${t}`);
+  const order = "reason NULLS FIRST, test, raw";
+  await conn.run(`CREATE TYPE ${type} AS ENUM (SELECT raw FROM ${t} ORDER BY ${order})`);
+  await conn.run(`CREATE TEMP TABLE ${sqlIdent(lists)} AS SELECT list(pseudonym ORDER BY ${order}) AS pseudonym FROM ${t}`);
+  const groups = (await conn.runAndReadAll(
+    `SELECT reason, test, min(n)::INTEGER, max(n)::INTEGER FROM (SELECT *, row_number() OVER (ORDER BY ${order}) AS n FROM ${t}) GROUP BY reason, test`
+  )).getRows().map(([reason, test, first, last]) => ({reason: reason as string | null, test: test as boolean, first: Number(first), last: Number(last)}));
+  const within = (position: string, g: {first: number; last: number}) => `${position} BETWEEN ${g.first} AND ${g.last}`;
   return {
     relation: `${sqlIdent(lists)} ${alias}`,
     position: (cell) => `(enum_code(TRY_CAST(trim(${cell}) AS ${type})) + 1)`,
-    at: (column, position) => `${alias}.${column}[${position}]`,
+    at: (column, position) => {
+      if (column === "pseudonym") return `${alias}.pseudonym[${position}]`;
+      if (column === "test") {
+        const tests = groups.filter((g) => g.test);
+        return tests.length ? `(${tests.map((g) => within(position, g)).join(" OR ")})` : "false";
+      }
+      const reasons = groups.filter((g) => g.reason !== null);
+      return reasons.length ? `CASE ${reasons.map((g) => `WHEN ${within(position, g)} THEN ${sqlString(g.reason!)}`).join(" ")} END` : "NULL::VARCHAR";
+    },
     drop: async () => {
       await conn.run(`DROP TABLE ${sqlIdent(lists)}`);
       await conn.run(`DROP TYPE ${type}`);
