@@ -56,6 +56,18 @@ describe("nl_text's shortcut for ASCII cells", () => {
   });
 });
 
+describe("the decimal macros' shortcut for plain ASCII numbers", () => {
+  it("gives what the full chain of replacements gives", async () => {
+    const cells = ["12", "12,5", "-0,75", "1.234,56", "1,234.56", "1.5", " 7,25 ", "€ 3,10", "\u00a012,5", "12,5\u00a0", "1 234,5", "abc", "", "1e3", "12,3,4", "٣"];
+    const values = [...cells.map((s) => `('${s}')`), "(NULL)"].join(", ");
+    const got = await rows(`SELECT s, nl_decimal(s) AS nl, en_decimal(s) AS en,
+      TRY_CAST(replace(replace(replace(replace(trim(s), '€', ''), ' ', ''), '.', ''), ',', '.') AS DOUBLE) AS nl_slow,
+      TRY_CAST(replace(replace(replace(trim(s), '€', ''), ' ', ''), ',', '') AS DOUBLE) AS en_slow FROM (VALUES ${values}) t(s)`);
+    expect(got.length).toBe(cells.length + 1);
+    for (const r of got) expect([r.nl, r.en], JSON.stringify(r.s)).toEqual([r.nl_slow, r.en_slow]);
+  });
+});
+
 describe("staging parts", () => {
   it("shows a typed table's accepted rows through the canonical table, and drops everything after", async () => {
     await conn.run(createTableSql(table("declarations")));

@@ -266,7 +266,9 @@ async function numberRows(conn: DuckDBConnection, table: string, data: string, h
  *   `dd-mm-jjjj` skips the regular expressions (a quarter of the cost on 1M lines); strptime
  *   rejects a non-digit in any of its other positions, so the result is the same.
  * - `nl_date_reason(s)`: NULL when `s` is blank or a valid date, else the rejection reason.
- * - `nl_decimal(s)` / `en_decimal(s)`: DOUBLE from `1.234,56` / `1,234.56`; see decimalSql.
+ * - `nl_decimal(s)` / `en_decimal(s)`: DOUBLE from `1.234,56` / `1,234.56`; see decimalSql. A plain
+ *   ASCII number (no space, no thousands separator) skips the chain of replace() calls, which
+ *   is two thirds of their cost on 1M lines; the result is the same.
  */
 export async function installDutchMacros(conn: DuckDBConnection): Promise<void> {
   await conn.run(`
@@ -286,10 +288,12 @@ export async function installDutchMacros(conn: DuckDBConnection): Promise<void> 
       WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{8}')
         THEN 'impossible date "' || trim(s) || '"'
       ELSE 'not a date "' || trim(s) || '" (expected dd-mm-jjjj, jjjj-mm-dd or jjjjmmdd)' END;
-    CREATE OR REPLACE TEMP MACRO nl_decimal(s) AS
-      TRY_CAST(replace(replace(replace(replace(trim(s), '€', ''), ' ', ''), '.', ''), ',', '.') AS DOUBLE);
-    CREATE OR REPLACE TEMP MACRO en_decimal(s) AS
-      TRY_CAST(replace(replace(replace(trim(s), '€', ''), ' ', ''), ',', '') AS DOUBLE);
+    CREATE OR REPLACE TEMP MACRO nl_decimal(s) AS CASE
+      WHEN strlen(s) = length(s) AND NOT contains(s, ' ') AND NOT contains(s, '.') THEN TRY_CAST(replace(s, ',', '.') AS DOUBLE)
+      ELSE TRY_CAST(replace(replace(replace(replace(trim(s), '€', ''), ' ', ''), '.', ''), ',', '.') AS DOUBLE) END;
+    CREATE OR REPLACE TEMP MACRO en_decimal(s) AS CASE
+      WHEN strlen(s) = length(s) AND NOT contains(s, ' ') AND NOT contains(s, ',') THEN TRY_CAST(s AS DOUBLE)
+      ELSE TRY_CAST(replace(replace(replace(trim(s), '€', ''), ' ', ''), ',', '') AS DOUBLE) END;
   `);
 }
 
