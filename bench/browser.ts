@@ -123,6 +123,23 @@ async function otherControl(page: import("playwright-core").Page): Promise<((i: 
   return null;
 }
 
+/**
+ * One visit's first chart swings by a second or more on this shared machine (other pages' work,
+ * other processes), so a page's first chart is the median of a few fresh visits.
+ */
+const FIRST_CHART_VISITS = 3;
+
+async function medianFirstChart(site: Site, path: string, first: number | null): Promise<number | null> {
+  const times = [first];
+  for (let i = 1; i < FIRST_CHART_VISITS; i++) {
+    const v = await visit(site, path, {timeout: 60_000});
+    times.push(v.firstChartMs);
+    await v.page.close();
+  }
+  // A page that once shows no chart is reported as such.
+  return times.every((t) => t !== null) ? median(times as number[]) : null;
+}
+
 /** Scales to measure: BENCH_SCALES=municipality limits a run to one (both by default). */
 const scales = (): Scale[] => (process.env.BENCH_SCALES?.split(",") as Scale[] | undefined) ?? ["municipality", "region"];
 
@@ -148,12 +165,12 @@ export async function measureSite(scale: Scale, dist: string): Promise<Row[]> {
       // pages are measured without a target.
       const kind = path.startsWith("/geld") ? "money" : path === "/verhalen/triaden" ? "story" : null;
       const {v, dataBytes} = await pageVisit(site, path);
-      const first = v.firstChartMs;
+      await v.page.close();
+      const first = await medianFirstChart(site, path, v.firstChartMs);
       const target = kind && firstChartTarget[scale][kind];
       const verdict = target ? {target: `< ${seconds(target)}`, ok: first !== null && first < target} : {};
-      rows.push({section: "browser", measure: `${scale} ${path}: first chart`, value: first === null ? "no chart" : seconds(first), ...verdict});
+      rows.push({section: "browser", measure: `${scale} ${path}: first chart (median of ${FIRST_CHART_VISITS})`, value: first === null ? "no chart" : seconds(first), ...verdict});
       rows.push({section: "browser", measure: `${scale} ${path}: data downloaded`, value: megabytes(dataBytes), ...(scale === "region" ? {target: "<= 20 MB", ok: dataBytes <= 20 * 2 ** 20} : {})});
-      await v.page.close();
       const filter = await filterChangeMs(site, path);
       if (filter !== null) {
         const t = kind && filterTarget[scale][kind];

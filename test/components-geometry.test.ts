@@ -5,7 +5,7 @@ import {
   cellOf, densityCounts, gridSegments, nearestPoint, pointsInRect, triangleCells, zoneBoundarySegments,
   ZONE_LABEL_POINTS, colourScale
 } from "../src/components/ternary.js";
-import {jitterOf} from "../src/components/dyad.js";
+import {jitterOf} from "../lib/site/jitter.js";
 import {
   describeTriad, dyadSummary, publicCount, storyCount, triadComposition, triadSummary, zoneName
 } from "../src/components/chart-text.js";

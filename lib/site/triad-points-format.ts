@@ -1,4 +1,7 @@
-/** The layout of data/verhalen/triade-punten.arrow, shared by its loader and the page that reads it. */
+/**
+ * The layout of the story pages' first-view files (data/verhalen/triade-punten.arrow and
+ * dyade-punten.arrow), shared by their loaders and the pages that read them.
+ */
 
 /** Key of the schema metadata that holds TriadPointsMeta as JSON. */
 export const TRIAD_POINTS_METADATA = "warmkoud:triad-points";
@@ -14,3 +17,21 @@ export interface TriadPointsMeta {
   roles: string[];
   statuses: readonly string[];
 }
+
+/** The dyad page's first view (data/verhalen/dyade-punten.arrow, lib/site/dyad-points.ts). */
+export const DYAD_POINTS_METADATA = "warmkoud:dyad-points";
+
+/**
+ * One row per story in story id order: `role` (code), `jitter` (the dot's vertical offset,
+ * jitterOf(story_id)), and per dyad k (its place in `dyads`) `status_k` (code) and `position_k`
+ * (NaN without a position).
+ */
+export interface DyadPointsMeta {
+  /** Dyads in question order, poles left and right. */
+  dyads: {signifier_id: string; title: string; poles: string[]}[];
+  roles: string[];
+  statuses: readonly string[];
+}
+
+export const dyadStatusColumn = (k: number): string => `status_${k}`;
+export const dyadPositionColumn = (k: number): string => `position_${k}`;

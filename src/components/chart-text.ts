@@ -33,6 +33,8 @@ export interface DyadRow {
   readonly story_id: string;
   readonly status?: string | null;
   readonly position?: number | null;
+  /** The dot's vertical offset in [-1, 1); jitterOf(story_id) when absent. */
+  readonly jitter?: number;
   readonly [column: string]: unknown;
 }
 

@@ -12,6 +12,7 @@ import {
   type CountFormat, type DyadRow
 } from "./chart-text.js";
 import {DYAD_BANDS, dyadBandIndex, stripHtml} from "./methods.js";
+import {jitterOf} from "../lib/site/jitter.js";
 import {
   colourScale, ensureStyle, makeSelectable, tagDots,
   type SelectableFigure, type SelectablePoint, type SelectionGroup
@@ -45,16 +46,6 @@ const MARGIN = {marginTop: 16, marginRight: 16, marginBottom: 54, marginLeft: 11
 /** Half the height of a row (in row units) that the dots spread over. */
 const JITTER = 0.28;
 
-/**
- * A stable vertical offset in [-1, 1) from the story id (FNV-1a hash), so a story keeps its place
- * when filters change.
- */
-export function jitterOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) / 2 ** 32) * 2 - 1;
-}
-
 interface PlacedDyad {
   readonly id: string;
   readonly x: number;
@@ -80,7 +71,7 @@ export function dyadChart(rows: readonly DyadRow[], options: DyadOptions = {}): 
     if (x === null || r === undefined) return [];
     const fill = options.fill ? groupOf(row, options.fill) : null;
     const id = String(row.story_id);
-    return [{id, x, y: r + JITTER * jitterOf(id), colour: fill === null ? "#777" : colour(fill), band: dyadBandIndex(x)}];
+    return [{id, x, y: r + JITTER * (typeof row.jitter === "number" ? row.jitter : jitterOf(id)), colour: fill === null ? "#777" : colour(fill), band: dyadBandIndex(x)}];
   });
   const placed = place(rows);
   const height = MARGIN.marginTop + MARGIN.marginBottom + ROW_HEIGHT * Math.max(1, groupNames.length);

@@ -271,13 +271,16 @@ export class StoryEngine {
       ORDER BY b.story_id`);
   }
 
-  /** The unfiltered rows of a question, read once per page (the faint layer behind the subset). */
-  async backgroundRows(kind: "triad" | "dyad", signifierId: string): Promise<readonly (TriadRow & DyadRow)[]> {
-    const key = `${kind}:${signifierId}`;
+  /**
+   * The unfiltered rows of a question, read once per page and grouping (the faint layer behind the
+   * subset). A chart split into groups places these rows by the same `groupBy` under `as`.
+   */
+  async backgroundRows(kind: "triad" | "dyad", signifierId: string, {groupBy = null as string | null, as = "group"} = {}): Promise<readonly (TriadRow & DyadRow)[]> {
+    const key = JSON.stringify([kind, signifierId, groupBy, as]);
     if (!this.background.has(key)) {
       const rows = kind === "triad"
-        ? await this.triadRows(signifierId, {groupBy: null, filtered: false})
-        : await this.dyadRows(signifierId, {groupBy: null, filtered: false});
+        ? await this.triadRows(signifierId, {groupBy, as, filtered: false})
+        : await this.dyadRows(signifierId, {groupBy, as, filtered: false});
       this.background.set(key, rows);
     }
     return this.background.get(key) as (TriadRow & DyadRow)[];

@@ -1,6 +1,7 @@
 /**
  * The story pages in headless Chromium against the built site: brushing a region of a triad opens
- * exactly the stories whose dots lie in it, a filter lands in the URL and survives a reload, and an
+ * exactly the stories whose dots lie in it, a filter lands in the URL and survives a reload, the dyad
+ * page's first view gives way to its charts and a filter shows all stories faintly behind, and an
  * export dropped on /verhalen/eigen-export is parsed in the page, charted and read as plain text.
  */
 import {readFileSync, readdirSync} from "node:fs";
@@ -101,6 +102,51 @@ describe("/verhalen/triaden", () => {
     expect(await page.getByRole("checkbox", {name: "inwoner"}).isChecked()).toBe(true);
     expect(await page.locator(".wk-filter-summary").textContent()).toBe(summary);
     expect(await page.locator(PANELS + " section").count()).toBe(1);
+    await page.close();
+  }, 300_000);
+});
+
+/** Answered dots of the first dyad (by position) with a teller role, counted by DuckDB in Node. */
+async function dyadDotsInModel(): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const src = (t: string) => `read_parquet('${servedParquet(t)}')`;
+  const reader = await c.runAndReadAll(`
+    WITH first_dyad AS (SELECT signifier_id FROM ${src("signifiers")} WHERE type = 'dyad' ORDER BY position, signifier_id LIMIT 1)
+    SELECT count(*)::INTEGER AS n FROM ${src("dyad_answers")} a JOIN ${src("stories")} s USING (story_id)
+    WHERE a.signifier_id = (SELECT signifier_id FROM first_dyad) AND a.status = 'answered' AND s.teller_role IS NOT NULL`);
+  const n = Number(reader.getRowObjects()[0].n);
+  c.closeSync();
+  return n;
+}
+
+describe("/verhalen/dyaden", () => {
+  it("replaces its first view by the page's charts, and with a filter draws every story faintly behind the subset", async () => {
+    const v = await visit(site, "/verhalen/dyaden", SLOW);
+    const {page} = v;
+    await page.waitForFunction(() => Number(document.body.dataset.renderCount) >= 1, undefined, SLOW);
+    expect(await page.locator(".wk-preview").count()).toBe(0);
+    // Dots of the first dyad chart: coloured (the filtered stories) and grey (#999, all stories).
+    const dots = () => page.evaluate(() => {
+      const svg = document.querySelector("main section svg[class^='plot-']")!;
+      const fills = [...svg.querySelectorAll("circle")].map((c) => c.getAttribute("fill"));
+      return {grey: fills.filter((f) => f === "#999").length, coloured: fills.filter((f) => f !== "#999").length};
+    });
+    const all = await dyadDotsInModel();
+    expect(await dots()).toEqual({grey: 0, coloured: all});
+
+    const renders = Number(await page.evaluate(() => document.body.dataset.renderCount));
+    const domain = page.locator("[data-filter]").getByLabel("Domein", {exact: true});
+    const first = (await domain.locator("option").allTextContents()).find((t) => t !== "alle domeinen")!;
+    await domain.selectOption({label: first});
+    await page.waitForFunction((n) => Number(document.body.dataset.renderCount) > n, renders, SLOW);
+    const filtered = await dots();
+    // Both roles still tell stories in the domain, so both rows hold every story of their role.
+    expect(filtered.grey).toBe(all);
+    expect(filtered.coloured).toBeGreaterThan(0);
+    expect(filtered.coloured).toBeLessThan(all);
+    expect(v.pageErrors).toEqual([]);
+    expect(await cellErrors(page)).toEqual([]);
     await page.close();
   }, 300_000);
 });
