@@ -21,6 +21,19 @@ describe("plainRows", () => {
     ]);
   });
 
+  it("reads text the same as the vector does: ASCII, other UTF-8, empty, nulls, several chunks and slices", () => {
+    const words = ["s-001", "", null, "inwoner", "café", "€ 12,50", null, "𝒳y", "medewerker", "ß"];
+    const ascii = ["a", "bb", null, "", "ccc"];
+    const whole = vectorFromArray(words, new Utf8());
+    // Two batches, the second a slice of a longer vector (its offsets do not start at 0).
+    const chunked = new Table({t: vectorFromArray(ascii, new Utf8())}).concat(new Table({t: vectorFromArray(["x", ...ascii, "y"], new Utf8()).slice(1, 6)}));
+    expect(plainRows<{t: string | null}>(new Table({t: whole})).map((r) => r.t)).toEqual(words);
+    expect(plainRows<{t: string | null}>(new Table({t: whole.slice(3, 9)})).map((r) => r.t)).toEqual(words.slice(3, 9));
+    expect(plainRows<{t: string | null}>(chunked).map((r) => r.t)).toEqual([...ascii, ...ascii]);
+    // The same as the vector's own iterator.
+    expect(plainRows<{t: string | null}>(chunked).map((r) => r.t)).toEqual([...chunked.getChild("t")!]);
+  });
+
   it("gives no rows for an empty table", () => {
     expect(plainRows(new Table({id: vectorFromArray([] as string[], new Utf8())}))).toEqual([]);
   });

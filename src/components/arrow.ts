@@ -3,7 +3,7 @@
  * decoded by parquet-wasm (served from this site) into an Arrow IPC stream, and Arrow tables become
  * plain rows with JS Dates for DATE/TIMESTAMP (Arrow gives epoch ms) and numbers for BIGINT.
  */
-import {DataType, type Table} from "apache-arrow";
+import {DataType, type Data, type Table, type Utf8} from "apache-arrow";
 import initParquet, {readParquet} from "parquet-wasm/esm";
 import {measure} from "./timing.js";
 
@@ -27,8 +27,13 @@ export function plainRows<T = Record<string, unknown>>(table: Table): T[] {
   const columns = table.schema.fields.map((f) => {
     const vector = table.getChild(f.name)!;
     const values: unknown[] = new Array(table.numRows);
-    let i = 0;
-    for (const v of vector) values[i++] = v;
+    if (DataType.isUtf8(f.type)) {
+      let at = 0;
+      for (const chunk of vector.data as Data<Utf8>[]) at = readUtf8(chunk, values, at);
+    } else {
+      let i = 0;
+      for (const v of vector) values[i++] = v;
+    }
     const date = DataType.isDate(f.type) || DataType.isTimestamp(f.type);
     const bigint = DataType.isInt(f.type) && f.type.bitWidth === 64;
     if (date) for (let j = 0; j < values.length; j++) values[j] = values[j] == null ? values[j] : new Date(values[j] as number);
@@ -42,4 +47,28 @@ export function plainRows<T = Record<string, unknown>>(table: Table): T[] {
     rows[r] = row;
   }
   return rows as T[];
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Writes a Utf8 chunk's strings into `out` from `at`; returns the next place. Decoding every value
+ * on its own (what the vector's iterator does) took a tenth of a filter change at 100,000 stories;
+ * a chunk of ASCII text (ids, roles, statuses) is decoded in one call and cut at its offsets (for
+ * ASCII, byte and character offsets agree). Other text is decoded value by value.
+ */
+function readUtf8(chunk: Data<Utf8>, out: unknown[], at: number): number {
+  // A sliced chunk's offsets are already sliced (its `offset` only applies to the null bitmap).
+  const offsets = chunk.valueOffsets;
+  const first = offsets[0];
+  const end = offsets[chunk.length];
+  const text = utf8.decode(chunk.values.subarray(first, end));
+  const ascii = text.length === end - first;
+  const nulls = chunk.nullCount > 0;
+  for (let i = 0; i < chunk.length; i++) {
+    if (nulls && !chunk.getValid(i)) out[at + i] = null;
+    else if (ascii) out[at + i] = text.substring(offsets[i] - first, offsets[i + 1] - first);
+    else out[at + i] = utf8.decode(chunk.values.subarray(offsets[i], offsets[i + 1]));
+  }
+  return at + chunk.length;
 }
