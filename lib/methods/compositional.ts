@@ -40,8 +40,24 @@ export function clampAndClose(x: Composition): Composition {
   return close([Math.max(0, x[0]), Math.max(0, x[1]), Math.max(0, x[2])]);
 }
 
+// Per-answer results are kept with the composition they belong to (compositions are never
+// changed): a page computes centres, regions and a test from the same answers, panel after panel
+// and filter change after filter change.
+const ilrOf = new WeakMap<Composition, IlrPoint>();
+const cartesianOf = new WeakMap<Composition, [x: number, y: number]>();
+const zeroHandlingOf = new WeakMap<Composition, {delta: number; zero: boolean; closed: Composition}>();
+
 /** ilr: z1 = ln(x1/x2)/sqrt(2), z2 = sqrt(2/3) ln(sqrt(x1 x2)/x3). Scale-invariant, so no closure needed. */
 export function ilr(x: Composition): IlrPoint {
+  let z = ilrOf.get(x);
+  if (z === undefined) {
+    z = ilrOnce(x);
+    ilrOf.set(x, z);
+  }
+  return z;
+}
+
+function ilrOnce(x: Composition): IlrPoint {
   const [x1, x2, x3] = x;
   if (!(x1 > 0 && x2 > 0 && x3 > 0) || !Number.isFinite(x1 + x2 + x3)) {
     throw new RangeError(`ilr needs positive parts, got [${x.join(", ")}]: apply a zero policy first`);
@@ -84,8 +100,13 @@ export function arithmeticMean(xs: readonly Composition[]): Composition {
 
 /** Barycentric (top, left, right) to chart coordinates: top (0.5, sqrt(3)/2), left (0, 0), right (1, 0). */
 export function toCartesian(x: Composition): [x: number, y: number] {
-  const [top, , right] = close(x);
-  return [right + top / 2, (top * Math.sqrt(3)) / 2];
+  let p = cartesianOf.get(x);
+  if (p === undefined) {
+    const [top, , right] = close(x);
+    p = [right + top / 2, (top * Math.sqrt(3)) / 2];
+    cartesianOf.set(x, p);
+  }
+  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +157,16 @@ export interface ZeroHandling {
   readonly policy: ZeroPolicy;
 }
 
+/** Whether an answer has a part below delta, and the answer closed with such parts replaced (kept per answer). */
+function zeroHandling(x: Composition, delta: number): {zero: boolean; closed: Composition} {
+  const known = zeroHandlingOf.get(x);
+  if (known !== undefined && known.delta === delta) return known;
+  const zero = hasZeroPart(x, delta);
+  const handled = {delta, zero, closed: zero ? replaceZeros(x, delta) : close(x)};
+  zeroHandlingOf.set(x, handled);
+  return handled;
+}
+
 /** Applies a zero policy to a group of answers and counts what it did, so the page can say so. */
 export function applyZeroPolicy(
   xs: readonly Composition[],
@@ -146,10 +177,10 @@ export function applyZeroPolicy(
   const kept: number[] = [];
   let affected = 0;
   xs.forEach((x, i) => {
-    const zero = hasZeroPart(x, policy.delta);
+    const {zero, closed} = zeroHandling(x, policy.delta);
     if (zero) affected++;
     if (zero && policy.kind === "drop") return;
-    compositions.push(zero ? replaceZeros(x, policy.delta) : close(x));
+    compositions.push(closed);
     kept.push(i);
   });
   return {

@@ -51,8 +51,21 @@ export function answerStatus(row: TriadRow | DyadRow, hasValue: boolean): Answer
   return hasValue ? "answered" : "skipped";
 }
 
+// A page's rows are kept between filter changes (StoryEngine), and one redraw reads each row in
+// several charts: its composition is worked out once per row object. Rows are never changed.
+const compositions = new WeakMap<TriadRow, Composition | null>();
+
 /** The closed composition of an answered triad row, or null (N/A, skipped, unusable numbers). */
 export function triadComposition(row: TriadRow): Composition | null {
+  let x = compositions.get(row);
+  if (x === undefined) {
+    x = compositionOf(row);
+    compositions.set(row, x);
+  }
+  return x;
+}
+
+function compositionOf(row: TriadRow): Composition | null {
   const parts = [row.top, row.left, row.right];
   if (row.status === "na" || row.status === "skipped") return null;
   if (!parts.every((p) => typeof p === "number" && Number.isFinite(p))) return null;

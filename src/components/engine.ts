@@ -48,4 +48,10 @@ export class Engine {
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
     return plainRows<T>(await this.conn.query(sql));
   }
+
+  /** The first column of `sql`'s result as an array (typed for numbers): no row objects. */
+  async column(sql: string): Promise<ArrayLike<number>> {
+    const table = await this.conn.query(sql);
+    return table.numRows === 0 ? [] : (table.getChildAt(0)!.toArray() as ArrayLike<number>);
+  }
 }

@@ -5,8 +5,10 @@
  * SQL below serves both.
  *
  * A filter change rewrites one temp table, `filtered` (story_id), and bumps `version`; chart
- * queries join it. The unfiltered rows per question (the faint background layer) are read once
- * and cached, because they never change.
+ * queries join it. A question's rows (one per story, per grouping) are read once and cached: a
+ * filter change asks DuckDB only which stories pass (their places in story id order) and picks
+ * those rows, so the same row objects come back and what charts derive from them (closed
+ * compositions, ilr coordinates) is computed once per page, not on every change.
  */
 import {Engine} from "./engine.js";
 import {measure} from "./timing.js";
@@ -134,7 +136,9 @@ function nextTask(): Promise<void> {
 
 export class StoryEngine {
   private version = 0;
-  private readonly background = new Map<string, unknown[]>();
+  /** Every story's row per question and grouping, in story id order (see everyStory). */
+  private readonly everyStoryRows = new Map<string, readonly Record<string, unknown>[] | null>();
+  private kept: {version: number; keep: Uint8Array} | null = null;
   current: FilteredView | null = null;
 
   private constructor(readonly engine: Engine, readonly meta: StoryMeta) {}
@@ -201,7 +205,8 @@ export class StoryEngine {
         JOIN domain_question q USING (signifier_id)
         JOIN signifier_options o ON o.signifier_id = c.signifier_id AND o.option_id = c.option_id
         WHERE c.status = 'answered' GROUP BY 1)
-      SELECT s.story_id, s.collected_on::DATE AS collected_on, s.teller_role,
+      SELECT s.story_id, (row_number() OVER (ORDER BY s.story_id) - 1)::INTEGER AS story_index,
+        s.collected_on::DATE AS collected_on, s.teller_role,
         coalesce(lower(k.domain), d.domain) AS domain,
         t.title, t.text, lower(coalesce(t.title, '') || ' ' || coalesce(t.text, '')) AS haystack
       FROM stories s
@@ -250,40 +255,67 @@ export class StoryEngine {
    * so a chart legend can carry the question's title).
    */
   async triadRows(signifierId: string, {groupBy = ROLE as string | null, filtered = true, as = "group"} = {}): Promise<TriadRow[]> {
-    const g = this.groupSql(groupBy);
-    return this.engine.query<TriadRow>(`
-      SELECT b.story_id, b.teller_role, ${g.column} AS ${sqlIdentifier(as)}, coalesce(a.status, 'skipped') AS status,
-        a.top::DOUBLE AS top, a."left"::DOUBLE AS "left", a."right"::DOUBLE AS "right"
-      FROM story_base b ${filtered ? "SEMI JOIN filtered f ON f.story_id = b.story_id" : ""}
-      LEFT JOIN triad_answers a ON a.story_id = b.story_id AND a.signifier_id = ${sqlString(signifierId)}
-      ${g.join}
-      ORDER BY b.story_id`);
+    return this.rowsOf("triad", signifierId, groupBy, as, filtered) as Promise<TriadRow[]>;
   }
 
   async dyadRows(signifierId: string, {groupBy = ROLE as string | null, filtered = true, as = "group"} = {}): Promise<DyadRow[]> {
-    const g = this.groupSql(groupBy);
-    return this.engine.query<DyadRow>(`
-      SELECT b.story_id, b.teller_role, ${g.column} AS ${sqlIdentifier(as)}, coalesce(a.status, 'skipped') AS status,
-        a.position::DOUBLE AS position
-      FROM story_base b ${filtered ? "SEMI JOIN filtered f ON f.story_id = b.story_id" : ""}
-      LEFT JOIN dyad_answers a ON a.story_id = b.story_id AND a.signifier_id = ${sqlString(signifierId)}
-      ${g.join}
-      ORDER BY b.story_id`);
+    return this.rowsOf("dyad", signifierId, groupBy, as, filtered) as Promise<DyadRow[]>;
   }
 
   /**
-   * The unfiltered rows of a question, read once per page and grouping (the faint layer behind the
-   * subset). A chart split into groups places these rows by the same `groupBy` under `as`.
+   * The unfiltered rows of a question (the faint layer behind the subset). A chart split into
+   * groups places these rows by the same `groupBy` under `as`.
    */
   async backgroundRows(kind: "triad" | "dyad", signifierId: string, {groupBy = null as string | null, as = "group"} = {}): Promise<readonly (TriadRow & DyadRow)[]> {
+    return this.rowsOf(kind, signifierId, groupBy, as, false) as Promise<(TriadRow & DyadRow)[]>;
+  }
+
+  private async rowsOf(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string, filtered: boolean): Promise<Record<string, unknown>[]> {
+    const all = await this.everyStory(kind, signifierId, groupBy, as);
+    if (all === null) return this.engine.query(this.answerSql(kind, signifierId, groupBy, as, filtered));
+    if (!filtered) return [...all];
+    const keep = await this.keepMask();
+    return all.filter((_, i) => keep[i] === 1);
+  }
+
+  /**
+   * Every story's row for a question under a grouping, read once. Null when the answers do not
+   * give exactly one row per story (an export with repeated answers): then each call asks DuckDB.
+   */
+  private async everyStory(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string): Promise<readonly Record<string, unknown>[] | null> {
     const key = JSON.stringify([kind, signifierId, groupBy, as]);
-    if (!this.background.has(key)) {
-      const rows = kind === "triad"
-        ? await this.triadRows(signifierId, {groupBy, as, filtered: false})
-        : await this.dyadRows(signifierId, {groupBy, as, filtered: false});
-      this.background.set(key, rows);
+    if (!this.everyStoryRows.has(key)) {
+      const rows = await this.engine.query(this.answerSql(kind, signifierId, groupBy, as, false));
+      this.everyStoryRows.set(key, rows.length === this.meta.total ? rows : null);
     }
-    return this.background.get(key) as (TriadRow & DyadRow)[];
+    return this.everyStoryRows.get(key)!;
+  }
+
+  /** 1 for each story (by place in story id order) that passes the current filter. */
+  private async keepMask(): Promise<Uint8Array> {
+    if (this.kept?.version === this.version) return this.kept.keep;
+    const version = this.version;
+    const places = await this.engine.column("SELECT b.story_index FROM story_base b SEMI JOIN filtered f ON f.story_id = b.story_id");
+    const keep = new Uint8Array(this.meta.total);
+    for (let i = 0; i < places.length; i++) keep[places[i]] = 1;
+    this.kept = {version, keep};
+    return keep;
+  }
+
+  /**
+   * One row per story (filtered, or all) for a question: status (a story without an answer row
+   * counts as skipped), the parts or position, role and the group label under `groupBy` (in column
+   * `as`, default "group", so a chart legend can carry the question's title).
+   */
+  private answerSql(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string, filtered: boolean): string {
+    const g = this.groupSql(groupBy);
+    const values = kind === "triad" ? `a.top::DOUBLE AS top, a."left"::DOUBLE AS "left", a."right"::DOUBLE AS "right"` : "a.position::DOUBLE AS position";
+    return `
+      SELECT b.story_id, b.teller_role, ${g.column} AS ${sqlIdentifier(as)}, coalesce(a.status, 'skipped') AS status, ${values}
+      FROM story_base b ${filtered ? "SEMI JOIN filtered f ON f.story_id = b.story_id" : ""}
+      LEFT JOIN ${kind}_answers a ON a.story_id = b.story_id AND a.signifier_id = ${sqlString(signifierId)}
+      ${g.join}
+      ORDER BY b.story_id`;
   }
 
   /**
