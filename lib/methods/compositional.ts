@@ -26,13 +26,19 @@ const P = 2;
 /** C(x) = x / sum(x). Parts must be finite and >= 0 with a positive sum. */
 export function close(x: Composition): Composition {
   // Indexed checks, no iterator: this runs for every dot on every redraw.
+  const sum = partsSum(x);
+  return [x[0] / sum, x[1] / sum, x[2] / sum];
+}
+
+/** The sum of the parts, after checking that x is a composition (parts finite, >= 0, sum > 0). */
+function partsSum(x: Composition): number {
   const [a, b, c] = x;
   if (!(a >= 0 && b >= 0 && c >= 0 && a !== Infinity && b !== Infinity && c !== Infinity)) {
     throw new RangeError(`not a composition: [${x.join(", ")}]`);
   }
   const sum = a + b + c;
   if (!(sum > 0)) throw new RangeError(`composition sums to 0: [${x.join(", ")}]`);
-  return [a / sum, b / sum, c / sum];
+  return sum;
 }
 
 /** Negative parts (a dot just outside the triangle) become 0, then the result is closed. */
@@ -90,12 +96,14 @@ export function geometricMean(xs: readonly Composition[]): Composition {
 /** The arithmetic mean of the closed parts. Biased toward the centre: only a labelled alternative. */
 export function arithmeticMean(xs: readonly Composition[]): Composition {
   if (xs.length === 0) throw new RangeError("mean of no compositions");
-  const sum = [0, 0, 0];
+  let s0 = 0, s1 = 0, s2 = 0;
   for (const x of xs) {
-    const c = close(x);
-    for (let i = 0; i < 3; i++) sum[i] += c[i];
+    const total = partsSum(x);
+    s0 += x[0] / total;
+    s1 += x[1] / total;
+    s2 += x[2] / total;
   }
-  return close([sum[0], sum[1], sum[2]]);
+  return close([s0, s1, s2]);
 }
 
 /** Barycentric (top, left, right) to chart coordinates: top (0.5, sqrt(3)/2), left (0, 0), right (1, 0). */

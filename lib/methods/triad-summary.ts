@@ -81,8 +81,21 @@ export function toPercentages(x: Composition): Percentages {
   return {top: x[0] * 100, left: x[1] * 100, right: x[2] * 100};
 }
 
+// A page summarises the same answer objects after every filter change: the composition is kept
+// with its answer, so the per-composition caches of compositional.ts (ilr, zero handling) hold.
+const compositionOf = new WeakMap<TriadAnswer, Composition | null>();
+
 /** The parts of an answered row, clamped and closed, or null when it is not a usable answer. */
 export function answerComposition(a: TriadAnswer): Composition | null {
+  let x = compositionOf.get(a);
+  if (x === undefined) {
+    x = composition(a);
+    compositionOf.set(a, x);
+  }
+  return x;
+}
+
+function composition(a: TriadAnswer): Composition | null {
   if (a.status !== "answered" || a.top === null || a.left === null || a.right === null) return null;
   const parts: Composition = [a.top, a.left, a.right];
   if (!parts.every(Number.isFinite) || Math.max(...parts) <= 0) return null;

@@ -31,7 +31,19 @@ const CORNERS = ["T", "L", "R"] as const;
 /** Side zone by the index (0 top, 1 left, 2 right) of the part that is below 20%. */
 const SIDE_WITHOUT: readonly TriadZone[] = ["LR", "TR", "TL"];
 
+// Compositions are never changed: a page asks for the zone of the same answer in several charts.
+const zoneOf = new WeakMap<Composition, TriadZone>();
+
 export function triadZone(x: Composition): TriadZone {
+  let zone = zoneOf.get(x);
+  if (zone === undefined) {
+    zone = zoneOnce(x);
+    zoneOf.set(x, zone);
+  }
+  return zone;
+}
+
+function zoneOnce(x: Composition): TriadZone {
   const c = close(x);
   for (let i = 0; i < 3; i++) if (c[i] >= CORNER) return CORNERS[i];
   if (c[0] >= SIDE && c[1] >= SIDE && c[2] >= SIDE) return "Centre";

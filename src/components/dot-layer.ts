@@ -132,6 +132,8 @@ export function dotHighlighter(svg: SVGSVGElement): (selected: readonly string[]
   const circleById = new Map(circles.map((c) => [c.getAttribute("data-id"), c]));
   const canvases = [...svg.querySelectorAll("foreignObject.wk-selectable")].map((o) => painters.get(o)).filter((p) => p !== undefined);
   let marked: SVGCircleElement[] = [];
+  // A new layer is painted unselected: a chart setting its empty initial selection repaints nothing.
+  let painted: ReadonlySet<string> | null = null;
   return (selected) => {
     // Only the selected circles change class; a class on the svg fades all others through CSS,
     // which keeps a selection fast.
@@ -140,6 +142,8 @@ export function dotHighlighter(svg: SVGSVGElement): (selected: readonly string[]
     for (const dot of marked) dot.classList.add("wk-selected");
     svg.classList.toggle("wk-has-selection", selected.length > 0);
     const set = selected.length > 0 ? new Set(selected) : null;
+    if (set === null && painted === null) return;
+    painted = set;
     for (const paint of canvases) paint(set);
   };
 }

@@ -114,7 +114,7 @@ export function dyadChart(rows: readonly DyadRow[], options: DyadOptions = {}): 
   figure.append(svg);
   const selectable = options.interactive === false
     ? Object.assign(figure, {value: [...(options.selection ?? [])]})
-    : makeSelectable(figure, svg, pixelPoints(svg, placed), bandGroups(placed),
+    : makeSelectable(figure, svg, () => pixelPoints(svg, placed), bandGroups(placed),
       [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
   if (options.text !== false) figure.append(chartText(summary, {countFormat: options.countFormat, document: doc}));
   return selectable;

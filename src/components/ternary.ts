@@ -156,7 +156,8 @@ export interface SelectionGroup {
 export function makeSelectable(
   figure: HTMLDivElement,
   svg: SVGSVGElement,
-  points: readonly SelectablePoint[],
+  // Worked out on the first brush or click: most charts are redrawn before anyone brushes them.
+  points: () => readonly SelectablePoint[],
   groups: readonly SelectionGroup[],
   extent: [[number, number], [number, number]],
   initial: readonly string[] = []
@@ -172,6 +173,7 @@ export function makeSelectable(
   buttons.setAttribute("aria-label", "Kies verhalen");
   let brushLayer: ReturnType<typeof select<SVGGElement, unknown>> | null = null;
   const brushing = brush<unknown>().extent(extent);
+  let placed: readonly SelectablePoint[] | undefined;
   const highlight = dotHighlighter(svg);
   const show = (ids: readonly string[], groupLabel: string | null) => {
     out.value = [...ids];
@@ -189,9 +191,10 @@ export function makeSelectable(
 
   brushing.on("end", (event: {selection: [[number, number], [number, number]] | null; sourceEvent?: Event}) => {
     if (!event.sourceEvent) return; // moved by code
-    if (event.selection) return setValue(pointsInRect(points, event.selection), null, true);
+    placed ??= points();
+    if (event.selection) return setValue(pointsInRect(placed, event.selection), null, true);
     const [x, y] = pointer(event.sourceEvent, svg);
-    const id = nearestPoint(points, x, y, 10);
+    const id = nearestPoint(placed, x, y, 10);
     setValue(id === null ? [] : [id], null, true);
   });
   brushLayer = select(svg).append("g").attr("class", "wk-brush").call(brushing);
@@ -336,8 +339,10 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
   const labels = (options.labels ?? ["boven", "links", "rechts"]).map((l) => stripHtml(l)) as [string, string, string];
   const groupBy = options.groupBy ?? options.fill;
   const summary = triadSummary(rows, {labels, groupBy, groupOrder: options.colorOrder, zeroPolicy: options.zeroPolicy ?? DEFAULT_ZERO_POLICY});
-  const fillValues = options.fill ? rows.map((r) => groupOf(r, options.fill)).filter((v): v is string => v !== null) : [];
-  const {domain, colour} = colourScale([...fillValues, ...summary.groups.map((g) => g.group)], options.colorOrder);
+  const fillValues = new Set(summary.groups.map((g) => g.group));
+  if (options.fill) for (const r of rows) fillValues.add(groupOf(r, options.fill) ?? ALL);
+  fillValues.delete(ALL);
+  const {domain, colour} = colourScale(fillValues, options.colorOrder);
   const placed = placeRows(rows, options.fill, colour);
 
   const marks: Plot.Markish[] = [
@@ -373,10 +378,14 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
 
   const selectable = options.interactive === false
     ? Object.assign(figure, {value: [...(options.selection ?? [])]})
-    : makeSelectable(figure, svg, pixelPoints(svg, placed.rows), zoneGroups(placed.rows, labels), [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
+    : makeSelectable(figure, svg, () => pixelPoints(svg, placed.rows), zoneGroups(placed.rows, labels), [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
   if (options.text !== false) figure.append(chartText(summary, {countFormat: options.countFormat, document: doc}));
   return selectable;
 }
+
+// A row keeps its placed dot between redraws (rows are kept by the story engine); a new dot is made
+// only when its colour changed.
+const placedOf = new WeakMap<TriadRow, PlacedRow>();
 
 function placeRows(rows: readonly TriadRow[], fill: string | undefined, colour: (v: string) => string): {rows: PlacedRow[]; compositions: Composition[]} {
   const placed: PlacedRow[] = [];
@@ -384,9 +393,15 @@ function placeRows(rows: readonly TriadRow[], fill: string | undefined, colour: 
   for (const row of rows) {
     const x = triadComposition(row);
     if (x === null) continue;
-    const [cx, cy] = toCartesian(x);
     const group = fill ? groupOf(row, fill) : null;
-    placed.push({id: String(row.story_id), x: cx, y: cy, colour: group === null ? "#777" : colour(group), zone: triadZone(x)});
+    const dotColour = group === null ? "#777" : colour(group);
+    let dot = placedOf.get(row);
+    if (dot === undefined || dot.colour !== dotColour) {
+      const [cx, cy] = toCartesian(x);
+      dot = {id: String(row.story_id), x: cx, y: cy, colour: dotColour, zone: triadZone(x)};
+      placedOf.set(row, dot);
+    }
+    placed.push(dot);
     compositions.push(x);
   }
   return {rows: placed, compositions};
@@ -399,7 +414,9 @@ function pixelPoints(svg: Plot.Plot, rows: readonly PlacedRow[]): SelectablePoin
 }
 
 function zoneGroups(rows: readonly PlacedRow[], labels: readonly [string, string, string]): SelectionGroup[] {
-  return TRIAD_ZONES.map((zone) => ({label: zoneName(zone, labels), ids: rows.filter((r) => r.zone === zone).map((r) => r.id)}));
+  const ids = new Map<TriadZone, string[]>(TRIAD_ZONES.map((zone) => [zone, []]));
+  for (const r of rows) ids.get(r.zone)!.push(r.id);
+  return TRIAD_ZONES.map((zone) => ({label: zoneName(zone, labels), ids: ids.get(zone)!}));
 }
 
 function segmentMark(segments: readonly Segment[], style: Plot.LinkOptions): Plot.Markish {
