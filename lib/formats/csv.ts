@@ -316,21 +316,26 @@ export async function decimalSql(conn: DuckDBConnection, table: string, column: 
  */
 export async function decimalSqls(conn: DuckDBConnection, table: string, columns: {column: string; ref?: string}[], delimiter = ";"): Promise<{style: DecimalStyle; sql: string}[]> {
   if (columns.length === 0) return [];
-  const counts = columns.flatMap(({column}) => decimalCountsSql(sqlIdent(column)));
-  const row = (await conn.runAndReadAll(`SELECT ${counts.join(", ")} FROM ${sqlIdent(table)}`)).getRows()[0].map(Number);
-  return columns.map(({column, ref = sqlIdent(column)}, i) => decimalFromCounts(row.slice(3 * i, 3 * i + 3), delimiter, ref));
+  const flags = columns.map(({column}) => `bit_or(${decimalFlagsSql(sqlIdent(column))})`);
+  const row = (await conn.runAndReadAll(`SELECT ${flags.join(", ")} FROM ${sqlIdent(table)}`)).getRows()[0].map(Number);
+  return columns.map(({column, ref = sqlIdent(column)}, i) => decimalFromFlags(row[i], delimiter, ref));
 }
 
-/** The three counts (aggregates over SQL `c`) that decide a column's decimal style; for a scan that does more. */
-export function decimalCountsSql(c: string): string[] {
-  return [`count(*) FILTER (WHERE ${c} LIKE '%,%')`, `count(*) FILTER (WHERE ${c} LIKE '%.%')`,
-    // Only a value with a dot can look like 1.234: the regular expression runs for those alone.
-    `count(*) FILTER (WHERE ${c} LIKE '%.%' AND regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+'))`];
+/**
+ * What a cell (SQL `c`) tells about its column's decimal style, as bits to combine with bit_or
+ * over the column: 1 = has a comma, 2 = has a dot, 4 = has a dot but is not shaped like 1.234
+ * (one aggregate per column instead of three counts: a quarter of the scan before typing).
+ */
+export function decimalFlagsSql(c: string): string {
+  // Only a value with a dot can look like 1.234: the regular expression runs for those alone.
+  return `(CASE WHEN ${c} LIKE '%,%' THEN 1 ELSE 0 END + CASE WHEN ${c} LIKE '%.%' THEN ` +
+    `CASE WHEN regexp_full_match(trim(${c}), '-?\\d{1,3}(\\.\\d{3})+') THEN 2 ELSE 6 END ELSE 0 END)`;
 }
 
-/** The decimal style and SQL (over `ref`) of a column from its decimalCountsSql values. */
-export function decimalFromCounts([commas, dotted, thousandsLike]: number[], delimiter: string, ref: string): {style: DecimalStyle; sql: string} {
-  const comma = commas > 0 || (delimiter === ";" && dotted > 0 && thousandsLike === dotted);
+/** The decimal style and SQL (over `ref`) of a column from its decimalFlagsSql bits, combined over the column. */
+export function decimalFromFlags(flags: number, delimiter: string, ref: string): {style: DecimalStyle; sql: string} {
+  const [commas, dotted, notThousands] = [flags & 1, flags & 2, flags & 4].map(Boolean);
+  const comma = commas || (delimiter === ";" && dotted && !notThousands);
   return comma ? {style: "comma", sql: `nl_decimal(${ref})`} : {style: "point", sql: `en_decimal(${ref})`};
 }
 

@@ -5,7 +5,7 @@
  * declaration and line number, or the same content under another number) are rejected with a
  * pointer to the first occurrence, so nothing is counted twice.
  */
-import {decimalCountsSql, decimalFromCounts, sqlIdent} from "../../formats/csv.js";
+import {decimalFlagsSql, decimalFromFlags, sqlIdent} from "../../formats/csv.js";
 import {bsnLookup} from "../pseudonyms.js";
 import type {ImportContext} from "../registry.js";
 import type {FileReport} from "../types.js";
@@ -55,7 +55,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
   const raw = (c: RawDeclarationColumn) => `raw_${c}`;
   // One scan before typing: the distinct BSN cells and the decimal style of every number column.
   const sniffed = (["volume", "tariff", "amount"] as const).filter((c) => has(c) && !(source.cents && c !== "volume"));
-  const {bsn, counts} = await prescan(ctx, source, sniffed);
+  const {bsn, flags} = await prescan(ctx, source, sniffed);
   const lookup = await bsnLookup(conn, bsn);
   const position = lookup.position(`r.${sqlIdent("bsn")}`);
   const cells = RAW_DECLARATION_COLUMNS.map((c) => `${has(c) ? `nl_text(r.${sqlIdent(c)})` : "NULL::VARCHAR"} AS ${raw(c)}`);
@@ -63,7 +63,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     `${lookup.at("pseudonym", "r.__bsn")} AS bsn_pseudonym, ${lookup.at("test", "r.__bsn")} AS bsn_test, ${lookup.at("reason", "r.__bsn")} AS bsn_reason ` +
     `FROM (SELECT *, ${position} AS __bsn FROM ${sqlIdent(source.raw)} r) r CROSS JOIN ${lookup.relation}) r`;
   const delimiter = source.delimiter ?? ";";
-  const styles = new Map<RawDeclarationColumn, string>(sniffed.map((c, i) => [c, decimalFromCounts(counts.slice(3 * i, 3 * i + 3), delimiter, `r.${raw(c)}`).sql]));
+  const styles = new Map<RawDeclarationColumn, string>(sniffed.map((c, i) => [c, decimalFromFlags(flags[i], delimiter, `r.${raw(c)}`).sql]));
   const number = (c: RawDeclarationColumn) => {
     if (!has(c)) return "NULL::DOUBLE";
     if (source.cents && c !== "volume") return `(TRY_CAST(r.${raw(c)} AS BIGINT) / 100.0)`;
@@ -126,15 +126,16 @@ export class SourceReadError extends Error {}
 
 /**
  * The scan before typing, grouped by trimmed BSN cell: the BSN lookup table from its groups, the
- * decimalCountsSql of `sniffed` summed over them. `source.touch` columns are read too (a strict
- * CSV read then checks every field of the file).
+ * decimalFlagsSql of each `sniffed` column combined over them (the columns' bits packed side by
+ * side into one aggregate). `source.touch` columns are read too (a strict CSV read then checks
+ * every field of the file).
  */
-async function prescan(ctx: ImportContext, source: DeclarationSource, sniffed: readonly RawDeclarationColumn[]): Promise<{bsn: string; counts: number[]}> {
+async function prescan(ctx: ImportContext, source: DeclarationSource, sniffed: readonly RawDeclarationColumn[]): Promise<{bsn: string; flags: number[]}> {
   const conn = ctx.connection;
   const name = nextId("prescan");
-  const counts = sniffed.flatMap((c) => decimalCountsSql(sqlIdent(c)));
+  const packed = sniffed.length ? [`bit_or(${sniffed.map((c, i) => `(${decimalFlagsSql(sqlIdent(c))} << ${3 * i})`).join(" | ")})`] : [];
   const touched = (source.touch ?? []).map((c) => `count(${sqlIdent(c)})`);
-  const aggregates = [...counts, ...touched].map((a, i) => `${a} AS n${i}`);
+  const aggregates = [...packed, ...touched].map((a, i) => `${a} AS n${i}`);
   try {
     await conn.run(`CREATE TEMP TABLE ${sqlIdent(name)} AS SELECT trim(${sqlIdent("bsn")}) AS id${aggregates.map((a) => `, ${a}`).join("")} ` +
       `FROM ${sqlIdent(source.raw)} GROUP BY ALL`);
@@ -142,8 +143,8 @@ async function prescan(ctx: ImportContext, source: DeclarationSource, sniffed: r
     throw new SourceReadError(String(error instanceof Error ? error.message : error));
   }
   try {
-    const sums = counts.length ? (await conn.runAndReadAll(`SELECT ${counts.map((_, i) => `sum(n${i})`).join(", ")} FROM ${sqlIdent(name)}`)).getRows()[0].map(Number) : [];
-    return {bsn: await ctx.bsnTable(`SELECT id FROM ${sqlIdent(name)}`), counts: sums};
+    const all = packed.length ? Number((await conn.runAndReadAll(`SELECT bit_or(n0) FROM ${sqlIdent(name)}`)).getRows()[0][0]) : 0;
+    return {bsn: await ctx.bsnTable(`SELECT id FROM ${sqlIdent(name)}`), flags: sniffed.map((_, i) => (all >> (3 * i)) & 7)};
   } finally {
     await conn.run(`DROP TABLE ${sqlIdent(name)}`);
   }
