@@ -264,7 +264,9 @@ async function numberRows(conn: DuckDBConnection, table: string, data: string, h
  * - `nl_date(s)`: DATE from `dd-mm-jjjj` (also unpadded and with `/`), ISO `jjjj-mm-dd`, or `jjjjmmdd`;
  *   NULL when blank or not a real date (`31-02-2024`): pair with `nl_date_reason`. The common
  *   `dd-mm-jjjj` skips the regular expressions (a quarter of the cost on 1M lines); strptime
- *   rejects a non-digit in any of its other positions, so the result is the same.
+ *   rejects a non-digit in any of its other positions, so the result is the same. Its test is a
+ *   LIKE and ord() (both per code point, as length() and s[i]): half the cost of cutting s[1],
+ *   s[3] and s[6] out of every cell.
  * - `nl_date_reason(s)`: NULL when `s` is blank or a valid date, else the rejection reason.
  * - `nl_decimal(s)` / `en_decimal(s)`: DOUBLE from `1.234,56` / `1,234.56`; see decimalSql. A plain
  *   ASCII number (no space, no thousands separator) skips the chain of replace() calls, which
@@ -276,7 +278,7 @@ export async function installDutchMacros(conn: DuckDBConnection): Promise<void> 
       WHEN s <> '' AND s NOT LIKE ' %' AND s NOT LIKE '% ' AND strlen(s) = length(s) THEN s
       ELSE nullif(trim(s), '') END;
     CREATE OR REPLACE TEMP MACRO nl_date(s) AS CASE
-      WHEN length(s) = 10 AND s[3] = '-' AND s[6] = '-' AND s[1] BETWEEN '0' AND '9' AND s[10] BETWEEN '0' AND '9'
+      WHEN s LIKE '__-__-____' AND ord(s) BETWEEN 48 AND 57 AND s[10] BETWEEN '0' AND '9'
         THEN try_strptime(s, '%d-%m-%Y')::DATE
       WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}')
         THEN try_strptime(replace(trim(s), '/', '-'), '%d-%m-%Y')::DATE
