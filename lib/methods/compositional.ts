@@ -6,6 +6,7 @@
  * Functions that take logs (ilr and everything built on it) refuse parts <= 0: apply a zero policy
  * (applyZeroPolicy) first and state it next to the figure (describeZeroPolicy).
  */
+import {memoPerObject} from "../memo.js";
 import {fQuantile, chiSquareQuantile} from "./distributions.js";
 import {
   choleskyLower, covarianceMatrix, meanVector, scaleMatrix,
@@ -49,19 +50,10 @@ export function clampAndClose(x: Composition): Composition {
 // Per-answer results are kept with the composition they belong to (compositions are never
 // changed): a page computes centres, regions and a test from the same answers, panel after panel
 // and filter change after filter change.
-const ilrOf = new WeakMap<Composition, IlrPoint>();
-const cartesianOf = new WeakMap<Composition, [x: number, y: number]>();
 const zeroHandlingOf = new WeakMap<Composition, {delta: number; zero: boolean; closed: Composition}>();
 
 /** ilr: z1 = ln(x1/x2)/sqrt(2), z2 = sqrt(2/3) ln(sqrt(x1 x2)/x3). Scale-invariant, so no closure needed. */
-export function ilr(x: Composition): IlrPoint {
-  let z = ilrOf.get(x);
-  if (z === undefined) {
-    z = ilrOnce(x);
-    ilrOf.set(x, z);
-  }
-  return z;
-}
+export const ilr: (x: Composition) => IlrPoint = memoPerObject(ilrOnce);
 
 function ilrOnce(x: Composition): IlrPoint {
   const [x1, x2, x3] = x;
@@ -107,15 +99,10 @@ export function arithmeticMean(xs: readonly Composition[]): Composition {
 }
 
 /** Barycentric (top, left, right) to chart coordinates: top (0.5, sqrt(3)/2), left (0, 0), right (1, 0). */
-export function toCartesian(x: Composition): [x: number, y: number] {
-  let p = cartesianOf.get(x);
-  if (p === undefined) {
-    const [top, , right] = close(x);
-    p = [right + top / 2, (top * Math.sqrt(3)) / 2];
-    cartesianOf.set(x, p);
-  }
-  return p;
-}
+export const toCartesian: (x: Composition) => readonly [x: number, y: number] = memoPerObject((x: Composition) => {
+  const [top, , right] = close(x);
+  return [right + top / 2, (top * Math.sqrt(3)) / 2] as const;
+});
 
 // ---------------------------------------------------------------------------------------------
 // Zeros

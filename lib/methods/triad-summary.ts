@@ -18,6 +18,7 @@ import {
   applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, geometricMean,
   type Composition, type ZeroPolicy
 } from "./compositional.js";
+import {memoPerObject} from "../memo.js";
 import {triadGroupTest, type TriadGroupResult} from "./groups.js";
 import type {PermutationOptions} from "./permutation.js";
 import type {TriadAnswerRow} from "../formats/stories/rows.js";
@@ -81,19 +82,12 @@ export function toPercentages(x: Composition): Percentages {
   return {top: x[0] * 100, left: x[1] * 100, right: x[2] * 100};
 }
 
-// A page summarises the same answer objects after every filter change: the composition is kept
-// with its answer, so the per-composition caches of compositional.ts (ilr, zero handling) hold.
-const compositionOf = new WeakMap<TriadAnswer, Composition | null>();
-
-/** The parts of an answered row, clamped and closed, or null when it is not a usable answer. */
-export function answerComposition(a: TriadAnswer): Composition | null {
-  let x = compositionOf.get(a);
-  if (x === undefined) {
-    x = composition(a);
-    compositionOf.set(a, x);
-  }
-  return x;
-}
+/**
+ * The parts of an answered row, clamped and closed, or null when it is not a usable answer. Kept
+ * with the row: a page summarises the same rows after every filter change, and the same closed
+ * composition lets the caches of compositional.ts (ilr, zero handling) hold.
+ */
+export const answerComposition: (a: TriadAnswer) => Composition | null = memoPerObject(composition);
 
 function composition(a: TriadAnswer): Composition | null {
   if (a.status !== "answered" || a.top === null || a.left === null || a.right === null) return null;

@@ -17,6 +17,7 @@
  * [80, 100]; positions slightly outside 0..1 fall in the outer bands. A part or position within
  * 1e-9 of a boundary counts as on it.
  */
+import {memoPerObject} from "../memo.js";
 import {close, type Composition} from "./compositional.js";
 
 export const TRIAD_ZONES = ["T", "L", "R", "TL", "TR", "LR", "Centre"] as const;
@@ -31,17 +32,7 @@ const CORNERS = ["T", "L", "R"] as const;
 /** Side zone by the index (0 top, 1 left, 2 right) of the part that is below 20%. */
 const SIDE_WITHOUT: readonly TriadZone[] = ["LR", "TR", "TL"];
 
-// Compositions are never changed: a page asks for the zone of the same answer in several charts.
-const zoneOf = new WeakMap<Composition, TriadZone>();
-
-export function triadZone(x: Composition): TriadZone {
-  let zone = zoneOf.get(x);
-  if (zone === undefined) {
-    zone = zoneOnce(x);
-    zoneOf.set(x, zone);
-  }
-  return zone;
-}
+export const triadZone: (x: Composition) => TriadZone = memoPerObject(zoneOnce);
 
 function zoneOnce(x: Composition): TriadZone {
   const c = close(x);

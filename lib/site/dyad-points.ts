@@ -25,6 +25,8 @@ export async function dyadPoints(model: Model): Promise<Table> {
       SELECT coalesce(a.status, 'skipped') AS status, a.position::DOUBLE AS position
       FROM stories s LEFT JOIN dyad_answers a ON a.story_id = s.story_id AND a.signifier_id = ${sqlString(d.signifier_id)}
       ORDER BY s.story_id`);
+    // Columns line up with the stories by place: a story answering twice would shift every later dot.
+    if (answers.length !== stories.length) throw new Error(`dyad ${d.signifier_id}: ${answers.length - stories.length} stories have more than one answer`);
     columns[dyadStatusColumn(k)] = makeData({type: new Uint8(), data: Uint8Array.from(answers, (a) => statusCode(a.status))});
     columns[dyadPositionColumn(k)] = makeData({type: new Float64(), data: Float64Array.from(answers, (a) => part(a.position))});
   }

@@ -7,9 +7,9 @@
 import {median} from "d3";
 import {dataTable} from "./data-table.js";
 import {
-  DEFAULT_ZERO_POLICY, DYAD_BANDS, TRIAD_ZONES, applyZeroPolicy, clampAndClose, describeZeroPolicy,
-  dyadBandIndex, stripHtml, summariseIlr, triadZone,
-  type Composition, type IlrSummary, type TriadZone, type ZeroPolicy
+  DEFAULT_ZERO_POLICY, DYAD_BANDS, TRIAD_ZONES, answerComposition, applyZeroPolicy, clampAndClose, describeZeroPolicy,
+  dyadBandIndex, memoPerObject, stripHtml, summariseIlr, triadZone,
+  type Composition, type IlrSummary, type TriadAnswer, type TriadZone, type ZeroPolicy
 } from "./methods.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -51,21 +51,15 @@ export function answerStatus(row: TriadRow | DyadRow, hasValue: boolean): Answer
   return hasValue ? "answered" : "skipped";
 }
 
-// A page's rows are kept between filter changes (StoryEngine), and one redraw reads each row in
-// several charts: its composition is worked out once per row object. Rows are never changed.
-const compositions = new WeakMap<TriadRow, Composition | null>();
-
-/** The closed composition of an answered triad row, or null (N/A, skipped, unusable numbers). */
-export function triadComposition(row: TriadRow): Composition | null {
-  let x = compositions.get(row);
-  if (x === undefined) {
-    x = compositionOf(row);
-    compositions.set(row, x);
-  }
-  return x;
-}
+/**
+ * The closed composition of an answered triad row, or null (N/A, skipped, unusable numbers). Kept
+ * with the row (StoryEngine keeps a page's rows between filter changes); a row marked answered
+ * gets the same composition object as the statistics under the chart (answerComposition).
+ */
+export const triadComposition: (row: TriadRow) => Composition | null = memoPerObject(compositionOf);
 
 function compositionOf(row: TriadRow): Composition | null {
+  if (row.status === "answered") return answerComposition(row as TriadAnswer);
   const parts = [row.top, row.left, row.right];
   if (row.status === "na" || row.status === "skipped") return null;
   if (!parts.every((p) => typeof p === "number" && Number.isFinite(p))) return null;

@@ -134,10 +134,28 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * A question's rows for every story. `onePerStory`: exactly one row per story, in the order of
+ * story_index, so a filter can pick rows by place; not so when an export repeats answers or a
+ * grouping question allows several options (then a filtered view is asked of DuckDB).
+ */
+interface EveryStory {
+  readonly rows: readonly Record<string, unknown>[];
+  readonly onePerStory: boolean;
+}
+
+/**
+ * Rows kept in question-and-grouping row sets (each row some 170 bytes: 1.5M rows ~ 250 MB), and
+ * at least 8 sets whatever their size. At 100,000 stories that is 15 sets: every question of an
+ * overview page, without keeping every grouping a visitor ever tried.
+ */
+const EVERY_STORY_ROWS_KEPT = 1_500_000;
+const EVERY_STORY_SETS_KEPT = 8;
+
 export class StoryEngine {
   private version = 0;
-  /** Every story's row per question and grouping, in story id order (see everyStory). */
-  private readonly everyStoryRows = new Map<string, readonly Record<string, unknown>[] | null>();
+  /** Every story's rows per question and grouping, in story id order, most recently used last (see everyStory). */
+  private readonly everyStoryRows = new Map<string, Promise<EveryStory>>();
   private kept: {version: number; keep: Uint8Array} | null = null;
   current: FilteredView | null = null;
 
@@ -272,23 +290,30 @@ export class StoryEngine {
 
   private async rowsOf(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string, filtered: boolean): Promise<Record<string, unknown>[]> {
     const all = await this.everyStory(kind, signifierId, groupBy, as);
-    if (all === null) return this.engine.query(this.answerSql(kind, signifierId, groupBy, as, filtered));
-    if (!filtered) return [...all];
+    if (!filtered) return [...all.rows];
+    if (!all.onePerStory) return this.engine.query(this.answerSql(kind, signifierId, groupBy, as, true));
     const keep = await this.keepMask();
-    return all.filter((_, i) => keep[i] === 1);
+    return all.rows.filter((_, i) => keep[i] === 1);
   }
 
   /**
-   * Every story's row for a question under a grouping, read once. Null when the answers do not
-   * give exactly one row per story (an export with repeated answers): then each call asks DuckDB.
+   * Every story's rows for a question under a grouping, read once (the promise is kept, so charts
+   * asking at the same time share one query). Only the most recently used are kept (see
+   * EVERY_STORY_ROWS_KEPT).
    */
-  private async everyStory(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string): Promise<readonly Record<string, unknown>[] | null> {
+  private everyStory(kind: "triad" | "dyad", signifierId: string, groupBy: string | null, as: string): Promise<EveryStory> {
     const key = JSON.stringify([kind, signifierId, groupBy, as]);
-    if (!this.everyStoryRows.has(key)) {
-      const rows = await this.engine.query(this.answerSql(kind, signifierId, groupBy, as, false));
-      this.everyStoryRows.set(key, rows.length === this.meta.total ? rows : null);
+    let rows = this.everyStoryRows.get(key);
+    if (rows === undefined) {
+      rows = this.engine.query(this.answerSql(kind, signifierId, groupBy, as, false))
+        .then((all) => ({rows: all, onePerStory: all.length === this.meta.total}));
+      rows.catch(() => this.everyStoryRows.delete(key)); // a failed query is asked again next time
     }
-    return this.everyStoryRows.get(key)!;
+    this.everyStoryRows.delete(key);
+    this.everyStoryRows.set(key, rows);
+    const kept = Math.max(EVERY_STORY_SETS_KEPT, Math.floor(EVERY_STORY_ROWS_KEPT / Math.max(1, this.meta.total)));
+    if (this.everyStoryRows.size > kept) this.everyStoryRows.delete(this.everyStoryRows.keys().next().value!);
+    return rows;
   }
 
   /** 1 for each story (by place in story id order) that passes the current filter. */

@@ -340,8 +340,7 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
   const groupBy = options.groupBy ?? options.fill;
   const summary = triadSummary(rows, {labels, groupBy, groupOrder: options.colorOrder, zeroPolicy: options.zeroPolicy ?? DEFAULT_ZERO_POLICY});
   const fillValues = new Set(summary.groups.map((g) => g.group));
-  if (options.fill) for (const r of rows) fillValues.add(groupOf(r, options.fill) ?? ALL);
-  fillValues.delete(ALL);
+  if (options.fill) for (const r of rows) fillValues.add(groupOf(r, options.fill) ?? ALL); // colourScale leaves ALL out
   const {domain, colour} = colourScale(fillValues, options.colorOrder);
   const placed = placeRows(rows, options.fill, colour);
 
