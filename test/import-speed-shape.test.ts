@@ -68,6 +68,23 @@ describe("the decimal macros' shortcut for plain ASCII numbers", () => {
   });
 });
 
+describe("the decimal style of each number column, packed into one aggregate of the scan before typing", () => {
+  it("reads every column in its own style", async () => {
+    // By hand: volume has only a dot not shaped 1.234 (decimal point), tariff only dots shaped
+    // 1.234 in a ;-file (thousands: decimal comma), amount a comma (decimal comma).
+    const lines = ["Declaratienummer;Regelnummer;Gemeentecode;Wet;BSN;Begindatum;Einddatum;Geleverd volume;Tarief;Bedrag;Debet/Credit"];
+    const bsn = completeBsn("12345678")!;
+    lines.push(`P1;1;0363;Wmo;${bsn};01-03-2024;31-03-2024;1.5;1.234;12,50;D`, `P1;2;0363;Wmo;${bsn};01-04-2024;30-04-2024;2;2.500;7;D`);
+    const dir = join(work, "styles");
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(join(dir, "declaratieregels.csv"), lines.join("\n") + "\n");
+    const out = join(work, "styles-model");
+    expect((await importDelivery([join(dir, "declaratieregels.csv")], {out, demo: true})).rejected).toBe(0);
+    const got = await rows(`SELECT volume, tariff::DOUBLE AS tariff, amount::DOUBLE AS amount FROM read_parquet('${join(out, "declarations.parquet")}') ORDER BY line_id`);
+    expect(got).toEqual([{volume: 1.5, tariff: 1234, amount: 12.5}, {volume: 2, tariff: 2500, amount: 7}]);
+  });
+});
+
 describe("staging parts", () => {
   it("shows a typed table's accepted rows through the canonical table, and drops everything after", async () => {
     await conn.run(createTableSql(table("declarations")));
