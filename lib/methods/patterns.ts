@@ -187,6 +187,53 @@ interface Measure<T> {
   readonly values: Map<string, T>;
 }
 
+/**
+ * Every story seen in a run gets a number (its place) once: the hundreds of pairs of a run then
+ * read a story's level from an array instead of looking its id up again in every pair.
+ */
+class Places {
+  readonly ids: string[] = [];
+  private readonly placeOf = new Map<string, number>();
+
+  of(id: string): number {
+    let place = this.placeOf.get(id);
+    if (place === undefined) {
+      place = this.ids.length;
+      this.ids.push(id);
+      this.placeOf.set(id, place);
+    }
+    return place;
+  }
+}
+
+/** A factor by place: `keyAt[place]` its level key (undefined: no value), `order` its stories' places in `values` order. */
+interface PlacedFactor extends Factor {
+  readonly keyAt: readonly (string | undefined)[];
+  readonly order: readonly number[];
+  readonly places: Places;
+}
+
+/** A measure by place: `order` its stories' places and `list` their values, both in `values` order. */
+interface PlacedMeasure<T> extends Measure<T> {
+  readonly order: readonly number[];
+  readonly list: readonly T[];
+}
+
+function placeFactor(factor: Factor, places: Places): PlacedFactor {
+  const keyAt: (string | undefined)[] = [];
+  const order: number[] = [];
+  for (const [story, key] of factor.values) {
+    const place = places.of(story);
+    keyAt[place] = key;
+    order.push(place);
+  }
+  return {...factor, keyAt, order, places};
+}
+
+function placeMeasure<T>(measure: Measure<T>, places: Places): PlacedMeasure<T> {
+  return {...measure, order: [...measure.values.keys()].map((s) => places.of(s)), list: [...measure.values.values()]};
+}
+
 const YES_NO: Level[] = [{key: "ja", label: "ja"}, {key: "nee", label: "nee"}];
 
 function ref(id: string, type: VariableType, questionId: string, optionId: string | null, title: string): QuestionRef {
@@ -279,8 +326,11 @@ interface Grouped<T> {
 }
 
 /** Splits the stories that answered both by level of the factor, separating levels below the minimum. */
-function groupBy<T>(values: Map<string, T>, factor: Factor, min: number): Grouped<T> {
-  const all = levelGroups(factor, [...values.keys()]).map((g) => ({...g, values: g.stories.map((s) => values.get(s)!)}));
+function groupBy<T>(measure: PlacedMeasure<T>, factor: PlacedFactor, min: number): Grouped<T> {
+  const keys = measure.order.map((place) => factor.keyAt[place]);
+  const all = keyGroups(factor.levels, keys, keys.map((_, i) => i)).map((g) => ({
+    level: g.level, stories: g.stories.map((i) => factor.places.ids[measure.order[i]]), values: g.stories.map((i) => measure.list[i])
+  }));
   return {tested: all.filter((g) => g.stories.length >= min), small: all.filter((g) => g.stories.length < min)};
 }
 
@@ -292,9 +342,9 @@ function patternGroups(groups: {level: Level; stories: string[]}[]): PatternGrou
   return groups.map((g) => ({key: g.level.key, label: g.level.label, n: g.stories.length, story_ids: g.stories}));
 }
 
-function triadPair(triad: Measure<Composition>, factor: Factor, min: number, permutations: number, seed: number): PairRun {
+function triadPair(triad: PlacedMeasure<Composition>, factor: PlacedFactor, min: number, permutations: number, seed: number): PairRun {
   return () => {
-    const {tested, small} = groupBy(triad.values, factor, min);
+    const {tested, small} = groupBy(triad, factor, min);
     const sizes = groupSizes(factor.ref, [...tested, ...small]);
     if (tested.length < 2) return {reason: SKIPPED_SMALL_GROUP(min), groups: sizes};
     const result = triadGroupTest(tested.map((g) => g.values), {permutations, seed});
@@ -308,9 +358,9 @@ function triadPair(triad: Measure<Composition>, factor: Factor, min: number, per
   };
 }
 
-function dyadPair(dyad: Measure<number>, factor: Factor, min: number): PairRun {
+function dyadPair(dyad: PlacedMeasure<number>, factor: PlacedFactor, min: number): PairRun {
   return () => {
-    const {tested, small} = groupBy(dyad.values, factor, min);
+    const {tested, small} = groupBy(dyad, factor, min);
     const sizes = groupSizes(factor.ref, [...tested, ...small]);
     if (tested.length < 2) return {reason: SKIPPED_SMALL_GROUP(min), groups: sizes};
     const result = dyadGroupTest(tested.map((g) => g.values));
@@ -330,13 +380,13 @@ function dyadPair(dyad: Measure<number>, factor: Factor, min: number): PairRun {
  * levels below the minimum are left out too (a question against a question); zones are the
  * answer being compared, not groups, so they are kept (the permutation p covers small cells).
  */
-function crossPair(rows: Factor, cols: Factor, trimRows: boolean, min: number, permutations: number, seed: number): PairRun {
+function crossPair(rows: PlacedFactor, cols: PlacedFactor, trimRows: boolean, min: number, permutations: number, seed: number): PairRun {
   return () => {
-    // Stories with a value for both, then worked on by place: each story's two keys are looked up
-    // once, not again in every round of trimming (at 100,000 stories that was most of the page's time).
-    const stories = [...rows.values.keys()].filter((s) => cols.values.has(s));
-    const rowKeys = stories.map((s) => rows.values.get(s)!);
-    const colKeys = stories.map((s) => cols.values.get(s)!);
+    // Stories with a value for both (in the row factor's order), then worked on by index into these.
+    const both = rows.order.filter((place) => cols.keyAt[place] !== undefined);
+    const stories = both.map((place) => rows.places.ids[place]);
+    const rowKeys = both.map((place) => rows.keyAt[place]!);
+    const colKeys = both.map((place) => cols.keyAt[place]!);
     let places = stories.map((_, i) => i);
     const droppedRows: {level: Level; stories: number[]}[] = [];
     const droppedCols: {level: Level; stories: number[]}[] = [];
@@ -375,15 +425,10 @@ function crossPair(rows: Factor, cols: Factor, trimRows: boolean, min: number, p
 }
 
 /**
- * Non-empty levels of a factor among `stories`, in level order; a value that is not one of the
- * levels (a stray answer) still forms its own group, after the known levels, sorted.
+ * Non-empty levels among the stories at `places` (indices into `keys`, each story's level key or
+ * undefined), in level order; a value that is not one of the levels (a stray answer) still forms
+ * its own group, after the known levels, sorted. Groups list their stories' places, in input order.
  */
-function levelGroups(factor: Factor, stories: readonly string[]): {level: Level; stories: string[]}[] {
-  const keys = stories.map((s) => factor.values.get(s));
-  return keyGroups(factor.levels, keys, stories.map((_, i) => i)).map((g) => ({level: g.level, stories: g.stories.map((i) => stories[i])}));
-}
-
-/** levelGroups over places: `keys[i]` is the level key of story i (undefined: none); groups hold places. */
 function keyGroups(levels: readonly Level[], keys: readonly (string | undefined)[], places: readonly number[]): {level: Level; stories: number[]}[] {
   const byKey = new Map<string, number[]>();
   for (const i of places) {
@@ -417,18 +462,19 @@ export function findPatterns(data: StoryData, options: PatternOptions = {}): Pat
   const triadTest = options.triadTest ?? "ilr";
   const signifiers = [...data.signifiers].sort((a, b) => a.position - b.position);
   const ofType = (type: string) => signifiers.filter((s) => s.type === type);
-  const triads = triadVariables(data, ofType("triad"), policy);
-  const dyads = dyadVariables(data, ofType("dyad"));
+  const places = new Places();
+  const triads = triadVariables(data, ofType("triad"), policy).map((t) => placeMeasure(t, places));
+  const dyads = dyadVariables(data, ofType("dyad")).map((d) => placeMeasure(d, places));
   const choices = choiceFactors(data, ofType("list"));
   const outcomes = (options.outcomes ?? []).map(outcomeFactor);
-  const factors = [...choices, ...outcomes];
+  const factors = [...choices, ...outcomes].map((f) => placeFactor(f, places));
 
   const candidates: Candidate[] = [];
   const add = (kind: PairKind, a: QuestionRef, b: Factor, run: PairRun) =>
     candidates.push({id: `${a.id}~${b.ref.id}`, kind, a, b, run});
   for (const t of triads) {
     for (const f of factors) {
-      if (triadTest === "zones") add("zone-choice", t.ref, f, crossPair(zoneFactor(t), f, false, min, permutations, seed));
+      if (triadTest === "zones") add("zone-choice", t.ref, f, crossPair(placeFactor(zoneFactor(t), places), f, false, min, permutations, seed));
       else add("triad-choice", t.ref, f, triadPair(t, f, min, permutations, seed));
     }
   }
