@@ -70,8 +70,12 @@ export interface TriadSummary {
 
 export interface TriadSummaryOptions {
   readonly zeroPolicy?: ZeroPolicy;
-  /** story_id -> group label; omit for one summary of all answers. */
-  readonly groupOf?: ReadonlyMap<string, string>;
+  /**
+   * story_id -> group label, or a function giving an answer's group (undefined: in no group; a
+   * page passes its rows' own column instead of building a map of every story); omit for one
+   * summary of all answers.
+   */
+  readonly groupOf?: ReadonlyMap<string, string> | ((answer: TriadAnswer) => string | undefined);
   /** Order of the group rows (e.g. the option order of the question); other labels follow sorted. */
   readonly groupOrder?: readonly string[];
   /** Seed and number of permutations for three or more groups. */
@@ -105,12 +109,12 @@ interface GroupAnswers {
 
 export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSummaryOptions = {}): TriadSummary {
   const policy = options.zeroPolicy ?? DEFAULT_ZERO_POLICY;
-  const {groupOf} = options;
+  const groupOf = typeof options.groupOf === "function" ? options.groupOf : options.groupOf && byStory(options.groupOf);
   const byGroup = new Map<string | null, GroupAnswers>();
   let withoutGroup = 0;
   for (const a of answers) {
     const composition = answerComposition(a);
-    const group = groupOf ? groupOf.get(a.story_id) ?? undefined : null;
+    const group = groupOf ? groupOf(a) : null;
     if (group === undefined) {
       if (composition) withoutGroup++;
       continue;
@@ -151,6 +155,10 @@ export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSu
     // Only the groups of a test that was run (too few answers or a singular covariance: none).
     test_groups: test ? inTest.map((i) => labels[i]) : []
   };
+}
+
+function byStory(groups: ReadonlyMap<string, string>): (answer: TriadAnswer) => string | undefined {
+  return (answer) => groups.get(answer.story_id);
 }
 
 /** Labels in the given order first, then the rest sorted (null, the ungrouped whole, stays alone). */

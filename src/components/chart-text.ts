@@ -75,9 +75,16 @@ export function dyadPosition(row: DyadRow): number | null {
   return typeof p === "number" && Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : null;
 }
 
-function countStatuses(statuses: readonly AnswerStatus[]): StatusCounts {
-  const count = (s: AnswerStatus) => statuses.filter((x) => x === s).length;
-  return {total: statuses.length, answered: count("answered"), na: count("na"), skipped: count("skipped")};
+/** Counts answer statuses one row at a time (no list of a status per row). */
+class StatusCounter {
+  private readonly n = {answered: 0, na: 0, skipped: 0};
+  add(status: AnswerStatus): void {
+    this.n[status]++;
+  }
+  counts(): StatusCounts {
+    const {answered, na, skipped} = this.n;
+    return {total: answered + na + skipped, answered, na, skipped};
+  }
 }
 
 /** The group of a row: the value in `column` as text; null (no group) when empty or missing. */
@@ -149,11 +156,11 @@ export function triadSummary(rows: readonly TriadRow[], options: TriadSummaryOpt
   const {groupBy, zeroPolicy = DEFAULT_ZERO_POLICY} = options;
   const zones = Object.fromEntries(TRIAD_ZONES.map((z) => [z, 0])) as Record<TriadZone, number>;
   const byGroup = new Map<string, Composition[]>();
-  const statuses: AnswerStatus[] = [];
+  const statuses = new StatusCounter();
   let withoutGroup = 0;
   for (const row of rows) {
     const x = triadComposition(row);
-    statuses.push(answerStatus(row, x !== null));
+    statuses.add(answerStatus(row, x !== null));
     if (x === null) continue;
     zones[triadZone(x)]++;
     const group = groupOf(row, groupBy);
@@ -162,7 +169,7 @@ export function triadSummary(rows: readonly TriadRow[], options: TriadSummaryOpt
   }
   const groups = orderGroups(byGroup.keys(), options.groupOrder).map((group) => triadGroup(group, byGroup.get(group)!, zeroPolicy));
   return {
-    kind: "triad", labels: plainLabels(options.labels ?? ["boven", "links", "rechts"]), counts: countStatuses(statuses),
+    kind: "triad", labels: plainLabels(options.labels ?? ["boven", "links", "rechts"]), counts: statuses.counts(),
     zones, groups, withoutGroup, groupBy, zeroPolicy
   };
 }
@@ -220,12 +227,12 @@ export interface DyadSummaryOptions extends SummaryOptions {
 
 export function dyadSummary(rows: readonly DyadRow[], options: DyadSummaryOptions = {}): DyadSummary {
   const byGroup = new Map<string, number[]>();
-  const statuses: AnswerStatus[] = [];
+  const statuses = new StatusCounter();
   const all: number[] = [];
   let withoutGroup = 0;
   for (const row of rows) {
     const p = dyadPosition(row);
-    statuses.push(answerStatus(row, p !== null));
+    statuses.add(answerStatus(row, p !== null));
     if (p === null) continue;
     all.push(p);
     const group = groupOf(row, options.groupBy);
@@ -237,7 +244,7 @@ export function dyadSummary(rows: readonly DyadRow[], options: DyadSummaryOption
     return {group, n: ps.length, median: median(ps) ?? null, bands: bandCounts(ps)};
   });
   return {
-    kind: "dyad", poles: plainLabels(options.poles ?? ["links", "rechts"]), counts: countStatuses(statuses),
+    kind: "dyad", poles: plainLabels(options.poles ?? ["links", "rechts"]), counts: statuses.counts(),
     bands: bandCounts(all), groups, withoutGroup, groupBy: options.groupBy
   };
 }
