@@ -64,7 +64,9 @@ async function filterChangeMs(site: Site, path: string): Promise<number | null> 
   }
   const change = counted ? async () => storyFilter.click() : await otherControl(page);
   if (!change) return null;
-  await page.evaluate(() => {
+  // Only pages without a render count are timed by watching every DOM change; on the others such an
+  // observer would itself slow each render (it records every node a chart adds).
+  if (!counted) await page.evaluate(() => {
     const w = window as unknown as {wkLastChange: number};
     w.wkLastChange = 0;
     new MutationObserver(() => { w.wkLastChange = performance.now(); })

@@ -152,6 +152,13 @@ interface EveryStory {
 const EVERY_STORY_ROWS_KEPT = 1_500_000;
 const EVERY_STORY_SETS_KEPT = 8;
 
+/** 1 at each of `places` (story_index values) among `total` stories. */
+function maskOf(places: ArrayLike<number>, total: number): Uint8Array {
+  const keep = new Uint8Array(total);
+  for (let i = 0; i < places.length; i++) keep[places[i]] = 1;
+  return keep;
+}
+
 export class StoryEngine {
   private version = 0;
   /** Every story's rows per question and grouping, in story id order, most recently used last (see everyStory). */
@@ -232,7 +239,7 @@ export class StoryEngine {
       LEFT JOIN domain_answer d ON d.story_id = s.story_id
       LEFT JOIN (SELECT story_id, any_value(title) AS title, any_value(text) AS text FROM story_texts GROUP BY 1) t
         ON t.story_id = s.story_id`);
-    await e.query("CREATE OR REPLACE TEMP TABLE filtered AS SELECT story_id FROM story_base");
+    await e.query("CREATE OR REPLACE TEMP TABLE filtered AS SELECT story_id, story_index FROM story_base");
     return new StoryEngine(e, await readMeta(e));
   }
 
@@ -246,9 +253,14 @@ export class StoryEngine {
 
   /** Rewrites the `filtered` table; every chart query afterwards sees the new subset. */
   async applyFilter(filter: FilterState): Promise<FilteredView> {
-    await this.engine.query(`CREATE OR REPLACE TEMP TABLE filtered AS SELECT story_id FROM story_base WHERE ${filterWhere(filter)}`);
-    const [{n}] = await this.engine.query<{n: number}>("SELECT count(*)::INTEGER AS n FROM filtered");
-    this.current = {n, total: this.meta.total, version: ++this.version, filter};
+    const start = performance.now();
+    await this.engine.query(`CREATE OR REPLACE TEMP TABLE filtered AS SELECT story_id, story_index FROM story_base WHERE ${filterWhere(filter)}`);
+    // The places of the stories that pass: their count, and the mask that picks rows (keepMask), in one round trip.
+    const places = await this.engine.column("SELECT story_index FROM filtered");
+    const version = ++this.version;
+    this.kept = {version, keep: maskOf(places, this.meta.total)};
+    this.current = {n: places.length, total: this.meta.total, version, filter};
+    measure("wk:apply-filter", start);
     return this.current;
   }
 
@@ -320,9 +332,7 @@ export class StoryEngine {
   private async keepMask(): Promise<Uint8Array> {
     if (this.kept?.version === this.version) return this.kept.keep;
     const version = this.version;
-    const places = await this.engine.column("SELECT b.story_index FROM story_base b SEMI JOIN filtered f ON f.story_id = b.story_id");
-    const keep = new Uint8Array(this.meta.total);
-    for (let i = 0; i < places.length; i++) keep[places[i]] = 1;
+    const keep = maskOf(await this.engine.column("SELECT story_index FROM filtered"), this.meta.total);
     this.kept = {version, keep};
     return keep;
   }
