@@ -5,10 +5,11 @@
  * statement runs (the connection's methods are wrapped here, not in the import's code);
  * WARMKOUD_SQL_LOG=<file> also writes every statement with its time.
  */
-import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBConnection} from "@duckdb/node-api";
 import {appendFileSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {importDelivery} from "../../lib/import/index.js";
+import {bareCopy} from "../../bench/import.js";
 import {median} from "../../bench/rows.js";
 
 const [csv, work, repeats = "3"] = process.argv.slice(2);
@@ -47,24 +48,13 @@ for (const name of ["run", "runAndReadAll"]) {
   };
 }
 
-async function bareCopy(dir: string): Promise<number> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  const start = performance.now();
-  await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${join(dir, "bare.parquet")}' (FORMAT parquet)`);
-  const ms = performance.now() - start;
-  connection.closeSync();
-  instance.closeSync();
-  return ms;
-}
-
 const dir = mkdtempSync(join(work, "phases-"));
 const runs: Map<string, number>[] = [];
 const bare: number[] = [];
 try {
   for (let i = 0; i < Number(repeats); i++) {
     current = undefined;
-    bare.push(await bareCopy(dir));
+    bare.push(await bareCopy(csv, dir));
     current = new Map();
     const start = performance.now();
     await importDelivery([csv], {out: join(dir, `model-${i}`), demo: true});

@@ -163,7 +163,8 @@ export class StoryEngine {
   private version = 0;
   /** Every story's rows per question and grouping, in story id order, most recently used last (see everyStory). */
   private readonly everyStoryRows = new Map<string, Promise<EveryStory>>();
-  private kept: {version: number; keep: Uint8Array} | null = null;
+  /** 1 for each story (by story_index) that passes the current filter; null before any filter (all pass). */
+  private passing: Uint8Array | null = null;
   current: FilteredView | null = null;
 
   private constructor(readonly engine: Engine, readonly meta: StoryMeta) {}
@@ -255,11 +256,10 @@ export class StoryEngine {
   async applyFilter(filter: FilterState): Promise<FilteredView> {
     const start = performance.now();
     await this.engine.query(`CREATE OR REPLACE TEMP TABLE filtered AS SELECT story_id, story_index FROM story_base WHERE ${filterWhere(filter)}`);
-    // The places of the stories that pass: their count, and the mask that picks rows (keepMask), in one round trip.
+    // The places of the stories that pass: their count, and the mask that picks rows, in one round trip.
     const places = await this.engine.column("SELECT story_index FROM filtered");
-    const version = ++this.version;
-    this.kept = {version, keep: maskOf(places, this.meta.total)};
-    this.current = {n: places.length, total: this.meta.total, version, filter};
+    this.passing = maskOf(places, this.meta.total);
+    this.current = {n: places.length, total: this.meta.total, version: ++this.version, filter};
     measure("wk:apply-filter", start);
     return this.current;
   }
@@ -304,8 +304,8 @@ export class StoryEngine {
     const all = await this.everyStory(kind, signifierId, groupBy, as);
     if (!filtered) return [...all.rows];
     if (!all.onePerStory) return this.engine.query(this.answerSql(kind, signifierId, groupBy, as, true));
-    const keep = await this.keepMask();
-    return all.rows.filter((_, i) => keep[i] === 1);
+    const passing = this.passing;
+    return passing === null ? [...all.rows] : all.rows.filter((_, i) => passing[i] === 1);
   }
 
   /**
@@ -326,15 +326,6 @@ export class StoryEngine {
     const kept = Math.max(EVERY_STORY_SETS_KEPT, Math.floor(EVERY_STORY_ROWS_KEPT / Math.max(1, this.meta.total)));
     if (this.everyStoryRows.size > kept) this.everyStoryRows.delete(this.everyStoryRows.keys().next().value!);
     return rows;
-  }
-
-  /** 1 for each story (by place in story id order) that passes the current filter. */
-  private async keepMask(): Promise<Uint8Array> {
-    if (this.kept?.version === this.version) return this.kept.keep;
-    const version = this.version;
-    const keep = maskOf(await this.engine.column("SELECT story_index FROM filtered"), this.meta.total);
-    this.kept = {version, keep};
-    return keep;
   }
 
   /**
