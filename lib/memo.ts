@@ -15,3 +15,35 @@ export function memoPerObject<K extends object, V extends NonNullable<unknown> |
     return value;
   };
 }
+
+/**
+ * A function of a list of objects (and a setting told apart by `keyOf`) whose last `keep` results
+ * are kept. A page summarises the same groups of answers in several charts of one view, and again
+ * when a filter is switched back; a list matches when it holds the same objects in the same order
+ * (objects never changed once read, as for memoPerObject). Results are shared: treat them as read-only.
+ */
+export function memoPerList<T extends object, S, V>(
+  compute: (list: readonly T[], setting: S) => V,
+  {keep = 16, keyOf = String}: {keep?: number; keyOf?: (setting: S) => string} = {}
+): (list: readonly T[], setting: S) => V {
+  const kept: {list: readonly T[]; key: string; value: V}[] = [];
+  return (list, setting) => {
+    const key = keyOf(setting);
+    const at = kept.findIndex((e) => e.key === key && sameItems(e.list, list));
+    if (at >= 0) {
+      const [hit] = kept.splice(at, 1);
+      kept.unshift(hit); // most recently used first; the last one goes when full
+      return hit.value;
+    }
+    const value = compute(list, setting);
+    kept.unshift({list: [...list], key, value}); // a copy: the caller may reuse its array
+    if (kept.length > keep) kept.pop();
+    return value;
+  };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -6,10 +6,10 @@
  * Functions that take logs (ilr and everything built on it) refuse parts <= 0: apply a zero policy
  * (applyZeroPolicy) first and state it next to the figure (describeZeroPolicy).
  */
-import {memoPerObject} from "../memo.js";
+import {memoPerList, memoPerObject} from "../memo.js";
 import {fQuantile, chiSquareQuantile} from "./distributions.js";
 import {
-  choleskyLower, covarianceMatrix, meanVector, scaleMatrix,
+  choleskyLower, meanVector, scaleMatrix, scatterMatrix,
   type Matrix2, type Vector2
 } from "./matrix2.js";
 
@@ -143,9 +143,9 @@ export function replaceZeros(x: Composition, delta: number = DEFAULT_ZERO_POLICY
 
 export interface ZeroHandling {
   /** The answers to use, closed and strictly positive. */
-  readonly compositions: Composition[];
+  readonly compositions: readonly Composition[];
   /** Input index of each entry in `compositions`, to find the story behind it. */
-  readonly kept: number[];
+  readonly kept: readonly number[];
   /** Number of answers that had a part replaced ("replace") or were left out ("drop"). */
   readonly replaced: number;
   readonly dropped: number;
@@ -162,11 +162,18 @@ function zeroHandling(x: Composition, delta: number): {zero: boolean; closed: Co
   return handled;
 }
 
-/** Applies a zero policy to a group of answers and counts what it did, so the page can say so. */
-export function applyZeroPolicy(
-  xs: readonly Composition[],
-  policy: ZeroPolicy = DEFAULT_ZERO_POLICY
-): ZeroHandling {
+/**
+ * Applies a zero policy to a group of answers and counts what it did, so the page can say so. The
+ * last results are kept (memoPerList): the charts of one view, and the test under them, handle the
+ * same groups of answers.
+ */
+export function applyZeroPolicy(xs: readonly Composition[], policy: ZeroPolicy = DEFAULT_ZERO_POLICY): ZeroHandling {
+  return zeroPolicyApplied(xs, policy);
+}
+
+const zeroPolicyApplied = memoPerList(zeroPolicyOf, {keyOf: (p: ZeroPolicy) => `${p.kind} ${p.delta}`});
+
+function zeroPolicyOf(xs: readonly Composition[], policy: ZeroPolicy): ZeroHandling {
   checkDelta(policy.delta);
   const compositions: Composition[] = [];
   const kept: number[] = [];
@@ -207,18 +214,27 @@ export interface IlrSummary {
   readonly n: number;
   /** Mean of the ilr coordinates. */
   readonly mean: IlrPoint;
+  /** Sum of squared deviations from the mean (the covariance times n - 1). */
+  readonly scatter: Matrix2;
   /** Sample covariance (n - 1) of the ilr coordinates; null when n < 2. */
   readonly covariance: Matrix2 | null;
   /** The closed geometric mean, ilr^-1(mean). */
   readonly centre: Composition;
 }
 
-/** Mean and covariance of ilr(x) for strictly positive compositions. */
+/** Mean and covariance of ilr(x) for strictly positive compositions (the last results kept, as for applyZeroPolicy). */
 export function summariseIlr(xs: readonly Composition[]): IlrSummary {
+  return ilrSummaryOf(xs, null);
+}
+
+const ilrSummaryOf = memoPerList((xs: readonly Composition[]) => ilrSummary(xs));
+
+function ilrSummary(xs: readonly Composition[]): IlrSummary {
   if (xs.length === 0) throw new RangeError("summary of no compositions");
   const z = xs.map(ilr);
   const mean = meanVector(z);
-  return {n: z.length, mean, covariance: z.length >= 2 ? covarianceMatrix(z) : null, centre: ilrInverse(mean)};
+  const scatter = scatterMatrix(z, mean);
+  return {n: z.length, mean, scatter, covariance: z.length >= 2 ? scaleMatrix(scatter, 1 / (z.length - 1)) : null, centre: ilrInverse(mean)};
 }
 
 export interface Region {

@@ -14,7 +14,7 @@
  * the test cannot be computed: too few answers, or all answers on one line in ilr space (singular
  * covariance).
  */
-import {ilr, ilrInverse, type Composition, type IlrPoint} from "./compositional.js";
+import {ilr, ilrInverse, summariseIlr, type Composition, type IlrPoint} from "./compositional.js";
 import {fSf} from "./distributions.js";
 import {
   addMatrices, inverseSymmetric, meanVector, multiplyMatrices, quadraticForm, scaleMatrix,
@@ -64,11 +64,12 @@ export function hotellingTwoSample(
   const n2 = group2.length;
   const total = n1 + n2;
   if (total - P - 1 < 1) return null;
-  const z1 = group1.map(ilr);
-  const z2 = group2.map(ilr);
-  const m1 = meanVector(z1);
-  const m2 = meanVector(z2);
-  const pooled = scaleMatrix(addMatrices(scatterMatrix(z1, m1), scatterMatrix(z2, m2)), 1 / (total - 2));
+  // The groups' ilr summaries are usually computed already (the centres on the page): kept by summariseIlr.
+  const s1 = summariseIlr(group1);
+  const s2 = summariseIlr(group2);
+  const m1 = s1.mean;
+  const m2 = s2.mean;
+  const pooled = scaleMatrix(addMatrices(s1.scatter, s2.scatter), 1 / (total - 2));
   const inverse = inverseSymmetric(pooled);
   if (inverse === null) return null;
   const d: IlrPoint = [m1[0] - m2[0], m1[1] - m2[1]];

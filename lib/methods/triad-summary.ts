@@ -15,7 +15,7 @@
  *   logs), the geometric mean the replaced ones.
  */
 import {
-  applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, geometricMean,
+  applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, summariseIlr,
   type Composition, type ZeroPolicy
 } from "./compositional.js";
 import {memoPerObject} from "../memo.js";
@@ -130,7 +130,7 @@ export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSu
   if (!groupOf && byGroup.size === 0) byGroup.set(null, {n_na: 0, n_skipped: 0, compositions: [], storyIds: []});
 
   const labels = orderGroups([...byGroup.keys()], options.groupOrder);
-  const used: Composition[][] = [];
+  const used: (readonly Composition[])[] = [];
   const groups = labels.map((label) => {
     const g = byGroup.get(label)!;
     const handled = applyZeroPolicy(g.compositions, policy);
@@ -140,7 +140,7 @@ export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSu
       group: label, n: g.compositions.length, n_na: g.n_na, n_skipped: g.n_skipped,
       n_zero_parts: handled.replaced + handled.dropped, n_used: handled.compositions.length,
       arithmetic_mean: raw.length ? toPercentages(arithmeticMean(raw)) : null,
-      geometric_mean: handled.compositions.length ? toPercentages(geometricMean(handled.compositions)) : null,
+      geometric_mean: handled.compositions.length ? toPercentages(summariseIlr(handled.compositions).centre) : null,
       story_ids: handled.kept.map((i) => g.storyIds[i])
     };
   });

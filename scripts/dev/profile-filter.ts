@@ -17,7 +17,7 @@ try {
   const times: number[] = [];
   for (let i = 0; i < 10; i++) times.push(Math.round(Number(await page.evaluate(TIMED_STORY_FILTER_CHANGE))));
   console.log("filter changes (ms):", times.join(" "));
-  await profiler.stop(30);
+  await profiler.stop(Number(process.env.PROFILE_TOP ?? 30));
 } finally {
   await site.close();
 }

@@ -261,10 +261,13 @@ function bandCounts(positions: readonly number[]): number[] {
 /** How a count is printed: as is (analyst) or with the small-cell rule of the public report. */
 export type CountFormat = (n: number) => string;
 
-export const exactCount: CountFormat = (n) => n.toLocaleString("nl-NL");
+// One formatter for every count (toLocaleString would make one per call, hundreds per filter change).
+const DUTCH = new Intl.NumberFormat("nl-NL");
+
+export const exactCount: CountFormat = (n) => DUTCH.format(n);
 
 /** Public report (privacy.md): below 10 shown as "< 10", otherwise rounded to a multiple of 5. */
-export const publicCount: CountFormat = (n) => (n > 0 && n < 10 ? "< 10" : (Math.round(n / 5) * 5).toLocaleString("nl-NL"));
+export const publicCount: CountFormat = (n) => (n > 0 && n < 10 ? "< 10" : DUTCH.format(Math.round(n / 5) * 5));
 
 export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;

@@ -85,6 +85,9 @@ export function opensWithDefaultView(params: URLSearchParams, allowed: readonly 
   return [...params.keys()].every((k) => allowed.includes(k));
 }
 
+/** Milliseconds of quiet before the filter bar writes its state into the URL. */
+const URL_DELAY = 250;
+
 /** Replaces the query string without a new history entry. */
 export function writeUrl(params: URLSearchParams): void {
   const query = params.toString();
@@ -224,8 +227,15 @@ export function filterBar(meta: StoryMeta, {url = true} = {}): FilterBar {
     if (!force && key === last) return;
     last = key;
     bar.value = state;
-    if (url) writeUrl(filterToParams(state, urlParams()));
+    if (url) writeUrlSoon(state);
     bar.dispatchEvent(new Event("input"));
+  };
+  // The URL follows once the clicking pauses: replacing it costs the browser a few milliseconds
+  // that would otherwise come before every redraw.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrlSoon = (state: FilterState) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => writeUrl(filterToParams(state, urlParams())), URL_DELAY);
   };
 
   // The Inputs inside fire their own input events; the bar answers with one event of its own
