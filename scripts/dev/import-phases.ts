@@ -3,12 +3,17 @@
  * COPY of the same file to Parquet, alternating, median of N (usage: tsx
  * scripts/dev/import-phases.ts <csv> <workdir> [N=3]). Phases are told apart by the SQL each
  * statement runs (the connection's methods are wrapped here, not in the import's code);
- * WARMKOUD_SQL_LOG=<file> also writes every statement with its time.
+ * WARMKOUD_SQL_LOG=<file> also writes every statement with its time. CPU seconds (all threads of
+ * the process) are printed too: on a shared machine their ratio varies less than the wall-clock
+ * one. "sorted copy" is a reference, not a target: the file read as text and written sorted like
+ * the import sorts (gemeente, client, date, then the line's own numbers) with the import's Parquet
+ * settings, without typing or checks: the share of the ratio that sorting and zstd alone take.
  */
-import {DuckDBConnection} from "@duckdb/node-api";
+import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
 import {appendFileSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {importDelivery} from "../../lib/import/index.js";
+import {ROW_GROUP_SIZE} from "../../lib/import/write.js";
 import {bareCopy} from "../../bench/import.js";
 import {median} from "../../bench/rows.js";
 
@@ -48,17 +53,43 @@ for (const name of ["run", "runAndReadAll"]) {
   };
 }
 
+/** Wall-clock and CPU milliseconds of `work`. */
+async function timed(work: () => Promise<unknown>): Promise<{wall: number; cpu: number}> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return {wall: performance.now() - start, cpu: (used.user + used.system) / 1000};
+}
+
+async function sortedCopy(file: string, out: string): Promise<void> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar=true) ` +
+    `ORDER BY Gemeentecode, BSN, Begindatum, Declaratienummer, Regelnummer) TO '${join(out, "sorted.parquet")}' ` +
+    `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+  connection.closeSync();
+  instance.closeSync();
+}
+
 const dir = mkdtempSync(join(work, "phases-"));
 const runs: Map<string, number>[] = [];
 const bare: number[] = [];
+const cpu = {bare: [] as number[], ours: [] as number[], sorted: [] as number[]};
+const sorted: number[] = [];
 try {
   for (let i = 0; i < Number(repeats); i++) {
     current = undefined;
-    bare.push(await bareCopy(csv, dir));
+    const b = await timed(() => bareCopy(csv, dir));
+    bare.push(b.wall);
+    cpu.bare.push(b.cpu);
+    const s = await timed(() => sortedCopy(csv, dir));
+    sorted.push(s.wall);
+    cpu.sorted.push(s.cpu);
     current = new Map();
-    const start = performance.now();
-    await importDelivery([csv], {out: join(dir, `model-${i}`), demo: true});
-    const total = performance.now() - start;
+    const ours = await timed(() => importDelivery([csv], {out: join(dir, `model-${i}`), demo: true}));
+    const total = ours.wall;
+    cpu.ours.push(ours.cpu);
     const sql = [...current.values()].reduce((a, b) => a + b, 0);
     current.set("JS (hashing, pseudonyms, files)", total - sql);
     current.set("total", total);
@@ -72,3 +103,6 @@ const names = [...new Set(runs.flatMap((r) => [...r.keys()]))].filter((n) => n !
 for (const n of names) console.log(`${n.padEnd(34)} ${(median(runs.map((r) => r.get(n) ?? 0)) / 1000).toFixed(2)} s`);
 console.log(`${"bare COPY".padEnd(34)} ${(median(bare) / 1000).toFixed(2)} s`);
 console.log(`${"ratio (median total / median bare)".padEnd(34)} ${(median(runs.map((r) => r.get("total")!)) / median(bare)).toFixed(2)}`);
+console.log(`${"sorted copy (reference) / bare".padEnd(34)} ${(median(sorted) / median(bare)).toFixed(2)}`);
+const cpuRatio = (a: number[]) => (median(a) / median(cpu.bare)).toFixed(2);
+console.log(`${"CPU s: bare, sorted copy, import".padEnd(34)} ${[cpu.bare, cpu.sorted, cpu.ours].map((a) => (median(a) / 1000).toFixed(2)).join(", ")} (ratios ${cpuRatio(cpu.sorted)}, ${cpuRatio(cpu.ours)})`);
