@@ -17,19 +17,20 @@ export function memoPerObject<K extends object, V extends NonNullable<unknown> |
 }
 
 /**
- * A function of a list of objects (and a setting told apart by `keyOf`) whose last `keep` results
- * are kept. A page summarises the same groups of answers in several charts of one view, and again
- * when a filter is switched back; a list matches when it holds the same objects in the same order
- * (objects never changed once read, as for memoPerObject). Results are shared: treat them as read-only.
+ * A function of a list of objects (and a setting) whose last `keep` results are kept. A page
+ * summarises the same groups of answers in several charts of one view, and again when a filter is
+ * switched back; a list matches when it holds the same objects in the same order (objects never
+ * changed once read, as for memoPerObject), and a setting when every part `keyOf` gives of it is
+ * the same (===: a function counts as itself). Results are shared: treat them as read-only.
  */
 export function memoPerList<T extends object, S, V>(
   compute: (list: readonly T[], setting: S) => V,
-  {keep = 16, keyOf = String}: {keep?: number; keyOf?: (setting: S) => string} = {}
+  {keep = 16, keyOf = (s: S) => [s]}: {keep?: number; keyOf?: (setting: S) => readonly unknown[]} = {}
 ): (list: readonly T[], setting: S) => V {
-  const kept: {list: readonly T[]; key: string; value: V}[] = [];
+  const kept: {list: readonly T[]; key: readonly unknown[]; value: V}[] = [];
   return (list, setting) => {
     const key = keyOf(setting);
-    const at = kept.findIndex((e) => e.key === key && sameItems(e.list, list));
+    const at = kept.findIndex((e) => sameItems(e.key, key) && sameItems(e.list, list));
     if (at >= 0) {
       const [hit] = kept.splice(at, 1);
       kept.unshift(hit); // most recently used first; the last one goes when full
@@ -42,7 +43,7 @@ export function memoPerList<T extends object, S, V>(
   };
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {memoPerList, memoPerObject} from "../lib/memo.js";
 import {applyZeroPolicy, summariseIlr, type Composition} from "../lib/methods/compositional.js";
 import {hotellingTwoSample} from "../lib/methods/groups.js";
+import {summariseTriad} from "../lib/methods/triad-summary.js";
 
 describe("memoPerObject", () => {
   it("computes once per object, also when the result is null", () => {
@@ -80,5 +81,19 @@ describe("memoPerList", () => {
     summariseIlr(applyZeroPolicy(g1).compositions);
     expect(hotellingTwoSample(applyZeroPolicy(g1).compositions, applyZeroPolicy(g2).compositions))
       .toEqual(hotellingTwoSample(applyZeroPolicy(fresh().slice(0, 3)).compositions, applyZeroPolicy(fresh().slice(2)).compositions));
+  });
+
+  it("keeps a triad summary per list of answers, grouping function and policy", () => {
+    const answers = [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1], [0.4, 0.4, 0.2], [0.3, 0.3, 0.4], [0.1, 0.1, 0.8], [0.5, 0.2, 0.3]]
+      .map(([top, left, right], i) => ({story_id: `s${i}`, status: "answered" as const, top, left, right}));
+    const byHalf = (a: {story_id: string}) => (Number(a.story_id.slice(1)) < 3 ? "a" : "b");
+    const first = summariseTriad(answers, {groupOf: byHalf});
+    expect(summariseTriad([...answers], {groupOf: byHalf})).toBe(first);
+    // Another function (even one that groups alike) or another policy is computed anew.
+    const again = summariseTriad(answers, {groupOf: (a) => byHalf(a)});
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(summariseTriad(answers, {groupOf: byHalf, zeroPolicy: {kind: "drop", delta: 0.01}})).not.toBe(first);
+    expect(summariseTriad(answers.slice(1), {groupOf: byHalf}).groups[0].n).toBe(2);
   });
 });

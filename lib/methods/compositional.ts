@@ -171,7 +171,7 @@ export function applyZeroPolicy(xs: readonly Composition[], policy: ZeroPolicy =
   return zeroPolicyApplied(xs, policy);
 }
 
-const zeroPolicyApplied = memoPerList(zeroPolicyOf, {keyOf: (p: ZeroPolicy) => `${p.kind} ${p.delta}`});
+const zeroPolicyApplied = memoPerList(zeroPolicyOf, {keyOf: (p: ZeroPolicy) => [p.kind, p.delta]});
 
 function zeroPolicyOf(xs: readonly Composition[], policy: ZeroPolicy): ZeroHandling {
   checkDelta(policy.delta);

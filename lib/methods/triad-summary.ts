@@ -18,7 +18,7 @@ import {
   applyZeroPolicy, arithmeticMean, clampAndClose, DEFAULT_ZERO_POLICY, describeZeroPolicy, summariseIlr,
   type Composition, type ZeroPolicy
 } from "./compositional.js";
-import {memoPerObject} from "../memo.js";
+import {memoPerList, memoPerObject} from "../memo.js";
 import {triadGroupTest, type TriadGroupResult} from "./groups.js";
 import type {PermutationOptions} from "./permutation.js";
 import type {TriadAnswerRow} from "../formats/stories/rows.js";
@@ -107,7 +107,23 @@ interface GroupAnswers {
   storyIds: string[];
 }
 
+/**
+ * Summarises answers as above. The last results are kept per list of answers and options
+ * (memoPerList; the grouping function counts as itself): a page that keeps its grouping function
+ * gets a view it has shown before back without going through every answer again.
+ */
 export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSummaryOptions = {}): TriadSummary {
+  return keptSummary(answers, options);
+}
+
+const keptSummary = memoPerList(summarise, {
+  keyOf: (o: TriadSummaryOptions) => {
+    const policy = o.zeroPolicy ?? DEFAULT_ZERO_POLICY;
+    return [o.groupOf, JSON.stringify(o.groupOrder ?? null), policy.kind, policy.delta, JSON.stringify(o.permutation ?? null)];
+  }
+});
+
+function summarise(answers: readonly TriadAnswer[], options: TriadSummaryOptions): TriadSummary {
   const policy = options.zeroPolicy ?? DEFAULT_ZERO_POLICY;
   const groupOf = typeof options.groupOf === "function" ? options.groupOf : options.groupOf && byStory(options.groupOf);
   const byGroup = new Map<string | null, GroupAnswers>();

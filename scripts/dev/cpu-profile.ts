@@ -2,7 +2,7 @@
 import type {Page} from "playwright-core";
 
 interface Profile {
-  nodes: {id: number; children?: number[]; callFrame: {functionName: string; url: string; lineNumber: number}}[];
+  nodes: {id: number; children?: number[]; callFrame: {functionName: string; url: string; lineNumber: number}; positionTicks?: {line: number; ticks: number}[]}[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -44,6 +44,31 @@ export async function startCpuProfile(page: Page, intervalUs: number): Promise<{
       };
       walk(profile.nodes[0].id, new Set());
       print("total time", total);
+      // PROFILE_UNDER=<function key>: the total time of each function called beneath that one.
+      const under = process.env.PROFILE_UNDER;
+      if (under) {
+        const beneath = new Map<string, number>();
+        const collect = (id: number, inside: boolean, onStack: Set<string>): number => {
+          const n = nodeById.get(id)!;
+          const key = keyOf(n.callFrame);
+          const here = inside || key.startsWith(under);
+          const inner = new Set(onStack).add(key);
+          let us = self.get(id) ?? 0;
+          for (const c of n.children ?? []) us += collect(c, here, inner);
+          if (here && !onStack.has(key)) beneath.set(key, (beneath.get(key) ?? 0) + us);
+          return us;
+        };
+        collect(profile.nodes[0].id, false, new Set());
+        print(`beneath ${under}`, beneath);
+        // Self-time samples by source line of that function (1-based lines of the served file).
+        const lines = new Map<string, number>();
+        for (const n of profile.nodes) {
+          if (!keyOf(n.callFrame).startsWith(under)) continue;
+          for (const t of n.positionTicks ?? []) lines.set(`line ${t.line}`, (lines.get(`line ${t.line}`) ?? 0) + t.ticks);
+        }
+        console.log(`samples by line in ${under}`);
+        for (const [k, v] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${String(v).padStart(6)}  ${k}`);
+      }
     }
   };
 }

@@ -72,8 +72,10 @@ export function dotLayer(dots: readonly LayerDot[], options: DotLayerOptions = {
       py[i] = sy(dots[i].y);
     }
     // A detached chart's canvas may have gone to a newer chart: only its current holder paints.
+    // Where the scales put two corners: the same dots at the same places paint the same pixels.
+    const placement = `${sx(0)} ${sx(1)} ${sy(0)} ${sy(1)} ${canvas.width}x${canvas.height} ${ratio} ${r} ${fillOpacity}`;
     const paint = (selected: ReadonlySet<string> | null) => {
-      if (canvas.parentNode === object) paintDots(canvas, ratio, dots, px, py, {r, fillOpacity}, selected);
+      if (canvas.parentNode === object) paintDots(canvas, ratio, dots, px, py, {r, fillOpacity, placement}, selected);
     };
     paint(null);
     painters.set(object, paint);
@@ -151,7 +153,17 @@ export function dotHighlighter(svg: SVGSVGElement): (selected: readonly string[]
 interface PaintStyle {
   r: number;
   fillOpacity: number;
+  /** Everything besides the dots that decides the pixels (see dotLayer). */
+  placement: string;
 }
+
+/**
+ * The last unselected paintings, by list of dots: a chart drawn again with the same dots (a panel
+ * a filter left alone, a filter switched back; the lists are kept by ternary.ts) puts the same
+ * pixels back instead of painting tens of thousands of dots again.
+ */
+const paintings: {dots: readonly LayerDot[]; placement: string; image: ImageData}[] = [];
+const PAINTINGS_KEPT = 6;
 
 /**
  * Paints the dots in the pixels of the canvas (dot-raster.ts: several times faster than a canvas
@@ -168,6 +180,8 @@ function paintDots(
   context.clearRect(0, 0, canvas.width, canvas.height);
   // No outline on the canvas: at thousands of dots a 0.5 px white ring is invisible and costs as
   // much as the fill.
+  const known = selected ? undefined : paintings.find((p) => p.dots === dots && p.placement === style.placement);
+  if (known) return context.putImageData(known.image, 0, 0);
   const {palette, colourIndex} = paletteOf(context, dots);
   const image = context.createImageData(canvas.width, canvas.height);
   rasterDots(image, {
@@ -175,7 +189,11 @@ function paintDots(
     opacity: style.fillOpacity * (selected ? FADED : 1), include: selected ? (i) => !selected.has(dots[i].id) : undefined
   });
   context.putImageData(image, 0, 0);
-  if (!selected) return;
+  if (!selected) {
+    paintings.unshift({dots, placement: style.placement, image});
+    if (paintings.length > PAINTINGS_KEPT) paintings.pop();
+    return;
+  }
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.globalAlpha = 1;
   context.strokeStyle = "#000";

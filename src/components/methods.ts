@@ -17,5 +17,5 @@ export {
 export {DYAD_BANDS, TRIAD_ZONES, dyadBandIndex, triadZone, type TriadZone} from "../lib/methods/zones.js";
 export {stripHtml} from "../lib/formats/stories/html.js";
 export {answerComposition, type TriadAnswer} from "../lib/methods/triad-summary.js";
-export {memoPerObject} from "../lib/memo.js";
+export {memoPerList, memoPerObject} from "../lib/memo.js";
 export {ALL_EIGHT, ROLES} from "../lib/publish/palette.js";

@@ -49,6 +49,13 @@ export function formatP(p: number): string {
 
 const ROLE_PLURAL: Record<string, string> = {inwoner: "inwoners", medewerker: "medewerkers", anders: "anderen"};
 
+/**
+ * The group of a story in the residents-vs-staff comparison: its teller role when resident or
+ * staff, otherwise none. One function for the page's lifetime, so summariseTriad keeps its results.
+ */
+export const residentOrStaff = (row: {teller_role?: string | null}): string | undefined =>
+  row.teller_role === "inwoner" || row.teller_role === "medewerker" ? row.teller_role : undefined;
+
 /** The residents-vs-staff comparison of a triad summary in words (Hotelling T^2 on ilr). */
 export function describeTriadTest(summary: TriadSummary): string {
   const sizes = summary.groups.map((g) => `${ROLE_PLURAL[g.group ?? ""] ?? g.group}: ${g.n_used}`).join(", ");

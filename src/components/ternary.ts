@@ -17,7 +17,7 @@ import {
   type CountFormat, type TriadRow, type TriadSummary
 } from "./chart-text.js";
 import {
-  ALL_EIGHT, DEFAULT_ZERO_POLICY, ROLES, TRIAD_ZONES, confidenceRegion, spreadRegion, stripHtml, toCartesian, triadZone,
+  ALL_EIGHT, DEFAULT_ZERO_POLICY, ROLES, memoPerList, TRIAD_ZONES, confidenceRegion, spreadRegion, stripHtml, toCartesian, triadZone,
   type Composition, type TriadZone, type ZeroPolicy
 } from "./methods.js";
 
@@ -337,12 +337,10 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
   const innerWidth = width - MARGIN.marginLeft - MARGIN.marginRight;
   const height = Math.round(innerWidth * TRIANGLE_HEIGHT + MARGIN.marginTop + MARGIN.marginBottom);
   const labels = (options.labels ?? ["boven", "links", "rechts"]).map((l) => stripHtml(l)) as [string, string, string];
-  const groupBy = options.groupBy ?? options.fill;
-  const summary = triadSummary(rows, {labels, groupBy, groupOrder: options.colorOrder, zeroPolicy: options.zeroPolicy ?? DEFAULT_ZERO_POLICY});
-  const fillValues = new Set(summary.groups.map((g) => g.group));
-  if (options.fill) for (const r of rows) fillValues.add(groupOf(r, options.fill) ?? ALL); // colourScale leaves ALL out
-  const {domain, colour} = colourScale(fillValues, options.colorOrder);
-  const placed = placeRows(rows, options.fill, colour);
+  const {summary, domain, colour, placed, zones} = chartData(rows, {
+    labels, fill: options.fill, groupBy: options.groupBy ?? options.fill, colorOrder: options.colorOrder,
+    zeroPolicy: options.zeroPolicy ?? DEFAULT_ZERO_POLICY
+  });
 
   const marks: Plot.Markish[] = [
     options.density ? densityMark(placed.compositions, options.density) : null,
@@ -377,10 +375,41 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
 
   const selectable = options.interactive === false
     ? Object.assign(figure, {value: [...(options.selection ?? [])]})
-    : makeSelectable(figure, svg, () => pixelPoints(svg, placed.rows), zoneGroups(placed.rows, labels), [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
+    : makeSelectable(figure, svg, () => pixelPoints(svg, placed.rows), zones, [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
   if (options.text !== false) figure.append(chartText(summary, {countFormat: options.countFormat, document: doc}));
   return selectable;
 }
+
+interface ChartSettings {
+  readonly labels: readonly [string, string, string];
+  readonly fill: string | undefined;
+  readonly groupBy: string | undefined;
+  readonly colorOrder: readonly string[] | undefined;
+  readonly zeroPolicy: ZeroPolicy;
+}
+
+/** What a chart draws of its rows: the summary, the colours, the placed dots and the zones' stories. */
+interface ChartData {
+  readonly summary: TriadSummary;
+  readonly domain: string[];
+  readonly colour: (v: string) => string;
+  readonly placed: {rows: PlacedRow[]; compositions: Composition[]};
+  readonly zones: SelectionGroup[];
+}
+
+/**
+ * Worked out once per list of rows and settings (memoPerList; rows are kept by the story engine):
+ * the charts of a page draw the same rows more than once (a panel, the overlay) and draw a panel
+ * again unchanged when a filter leaves its rows alone or is switched back. Read-only once made.
+ */
+const chartData = memoPerList((rows: readonly TriadRow[], s: ChartSettings): ChartData => {
+  const summary = triadSummary(rows, {labels: s.labels, groupBy: s.groupBy, groupOrder: s.colorOrder, zeroPolicy: s.zeroPolicy});
+  const fillValues = new Set(summary.groups.map((g) => g.group));
+  if (s.fill) for (const r of rows) fillValues.add(groupOf(r, s.fill) ?? ALL); // colourScale leaves ALL out
+  const {domain, colour} = colourScale(fillValues, s.colorOrder);
+  const placed = placeRows(rows, s.fill, colour);
+  return {summary, domain, colour, placed, zones: zoneGroups(placed.rows, s.labels)};
+}, {keyOf: (s: ChartSettings) => [JSON.stringify(s)]});
 
 // A row keeps its placed dot between redraws (rows are kept by the story engine); a new dot is made
 // only when its colour changed.
@@ -434,9 +463,14 @@ function anchorLabels(labels: readonly [string, string, string], innerWidth: num
 }
 
 function backgroundMark(rows: readonly TriadRow[], canvasAbove: number | undefined): Plot.Markish {
-  const points = rows.map(triadComposition).filter((x): x is Composition => x !== null).map(toCartesian);
-  return dotLayer(points.map(([x, y]) => ({id: "", x, y, colour: "#999"})), {r: 1.5, fillOpacity: 0.35, canvasAbove});
+  return dotLayer(backgroundDots(rows, null), {r: 1.5, fillOpacity: 0.35, canvasAbove});
 }
+
+/** The faint dots of a list of rows, kept per list like chartData (and so painted once). */
+const backgroundDots = memoPerList((rows: readonly TriadRow[]) => {
+  const points = rows.map(triadComposition).filter((x): x is Composition => x !== null).map(toCartesian);
+  return points.map(([x, y]) => ({id: "", x, y, colour: "#999"}));
+});
 
 function zoneCountMark(summary: TriadSummary, format: CountFormat = (n) => String(n)): Plot.Markish {
   const data = TRIAD_ZONES.map((zone) => {
