@@ -105,7 +105,7 @@ export function dyadChart(rows: readonly DyadRow[], options: DyadOptions = {}): 
     ]
   }) as SVGSVGElement & Plot.Plot;
   svg.setAttribute("data-chart", "dyad");
-  tagDots(svg, placed.map((p) => p.id));
+  tagDots(svg, placed);
 
   const figure = doc.createElement("div");
   figure.className = "wk-dyad";
@@ -127,5 +127,8 @@ function pixelPoints(svg: Plot.Plot, placed: readonly PlacedDyad[]): SelectableP
 }
 
 function bandGroups(placed: readonly PlacedDyad[]): SelectionGroup[] {
-  return DYAD_BANDS.map((band, b) => ({label: `Vak ${band}%`, ids: placed.filter((p) => p.band === b).map((p) => p.id)}));
+  return DYAD_BANDS.map((band, b) => {
+    const ids = placed.filter((p) => p.band === b).map((p) => p.id);
+    return {label: `Vak ${band}%`, count: ids.length, ids: () => ids};
+  });
 }

@@ -144,9 +144,11 @@ export function nearestPoint(points: readonly SelectablePoint[], x: number, y: n
   return best;
 }
 
+/** Stories to choose from a button (a zone, a band): their number now, the ids on the first click. */
 export interface SelectionGroup {
   readonly label: string;
-  readonly ids: readonly string[];
+  readonly count: number;
+  readonly ids: () => readonly string[];
 }
 
 /**
@@ -204,11 +206,11 @@ export function makeSelectable(
     b.type = "button";
     b.setAttribute("data-group", group.label);
     b.setAttribute("aria-pressed", "false");
-    b.textContent = `${group.label} (${group.ids.length})`;
-    b.disabled = group.ids.length === 0;
+    b.textContent = `${group.label} (${group.count})`;
+    b.disabled = group.count === 0;
     b.addEventListener("click", () => {
       const again = b.getAttribute("aria-pressed") === "true";
-      setValue(again ? [] : group.ids, again ? null : group.label);
+      setValue(again ? [] : group.ids(), again ? null : group.label);
     });
     buttons.append(b);
   }
@@ -223,11 +225,11 @@ export function makeSelectable(
   return out;
 }
 
-/** Puts each story id on its circle (Plot binds circle i to datum i). */
-export function tagDots(svg: SVGSVGElement, ids: readonly string[]): void {
+/** Puts each story id on its circle (Plot binds circle i to datum i); dots on a canvas have none. */
+export function tagDots(svg: SVGSVGElement, dots: readonly {readonly id: string}[]): void {
   for (const circle of svg.querySelectorAll<SVGCircleElement>("g.wk-selectable circle")) {
     const i = (circle as unknown as {__data__?: number}).__data__;
-    if (typeof i === "number" && ids[i] !== undefined) circle.setAttribute("data-id", ids[i]);
+    if (typeof i === "number" && dots[i] !== undefined) circle.setAttribute("data-id", dots[i].id);
   }
 }
 
@@ -343,13 +345,13 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
   });
 
   const marks: Plot.Markish[] = [
-    options.density ? densityMark(placed.compositions, options.density) : null,
+    options.density ? densityMark(placed().compositions, options.density) : null,
     Plot.line(CORNERS.map(toCartesian), {x: "0", y: "1", curve: "linear-closed", stroke: "#555", strokeWidth: 1}),
     options.grid !== false ? segmentMark(gridSegments(), {stroke: "#ddd", strokeDasharray: "2,3"}) : null,
     options.zones ? segmentMark(zoneBoundarySegments(), {stroke: "#888", strokeWidth: 1}) : null,
     anchorLabels(labels, innerWidth),
     options.background ? backgroundMark(options.background, options.canvasAbove) : null,
-    options.dots !== false ? dotLayer(placed.rows, {r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, selectable: true, canvasAbove: options.canvasAbove}) : null,
+    options.dots !== false ? dotLayer(placed().rows, {r: 3, fillOpacity: 0.8, stroke: "white", strokeWidth: 0.5, selectable: true, canvasAbove: options.canvasAbove}) : null,
     options.centres ? regionsMark(summary, options, colour) : null,
     options.centres ? centresMarks(summary, colour) : null,
     options.zoneCounts ? zoneCountMark(summary, options.countFormat) : null
@@ -363,7 +365,7 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
     marks
   }) as SVGSVGElement & Plot.Plot;
   svg.setAttribute("data-chart", "ternary");
-  tagDots(svg, placed.rows.map((r) => r.id));
+  if (options.dots !== false) tagDots(svg, placed().rows);
 
   const figure = doc.createElement("div");
   figure.className = "wk-ternary";
@@ -375,7 +377,7 @@ export function ternaryChart(rows: readonly TriadRow[], options: TernaryOptions 
 
   const selectable = options.interactive === false
     ? Object.assign(figure, {value: [...(options.selection ?? [])]})
-    : makeSelectable(figure, svg, () => pixelPoints(svg, placed.rows), zones, [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
+    : makeSelectable(figure, svg, () => pixelPoints(svg, placed().rows), zones, [[MARGIN.marginLeft, MARGIN.marginTop], [width - MARGIN.marginRight, height - MARGIN.marginBottom]], options.selection);
   if (options.text !== false) figure.append(chartText(summary, {countFormat: options.countFormat, document: doc}));
   return selectable;
 }
@@ -388,12 +390,15 @@ interface ChartSettings {
   readonly zeroPolicy: ZeroPolicy;
 }
 
-/** What a chart draws of its rows: the summary, the colours, the placed dots and the zones' stories. */
+/**
+ * What a chart draws of its rows: the summary, the colours, the placed dots and the zones'
+ * stories. Dots are placed on first use: a chart of centres only places them when brushed.
+ */
 interface ChartData {
   readonly summary: TriadSummary;
   readonly domain: string[];
   readonly colour: (v: string) => string;
-  readonly placed: {rows: PlacedRow[]; compositions: Composition[]};
+  readonly placed: () => {rows: PlacedRow[]; compositions: Composition[]};
   readonly zones: SelectionGroup[];
 }
 
@@ -407,8 +412,9 @@ const chartData = memoPerList((rows: readonly TriadRow[], s: ChartSettings): Cha
   const fillValues = new Set(summary.groups.map((g) => g.group));
   if (s.fill) for (const r of rows) fillValues.add(groupOf(r, s.fill) ?? ALL); // colourScale leaves ALL out
   const {domain, colour} = colourScale(fillValues, s.colorOrder);
-  const placed = placeRows(rows, s.fill, colour);
-  return {summary, domain, colour, placed, zones: zoneGroups(placed.rows, s.labels)};
+  let dots: ReturnType<typeof placeRows> | undefined;
+  const placed = () => (dots ??= placeRows(rows, s.fill, colour));
+  return {summary, domain, colour, placed, zones: zoneGroups(summary, placed, s.labels)};
 }, {keyOf: (s: ChartSettings) => [JSON.stringify(s)]});
 
 // A row keeps its placed dot between redraws (rows are kept by the story engine); a new dot is made
@@ -441,10 +447,17 @@ function pixelPoints(svg: Plot.Plot, rows: readonly PlacedRow[]): SelectablePoin
   return rows.map((r) => ({id: r.id, px: sx.apply(r.x) as number, py: sy.apply(r.y) as number}));
 }
 
-function zoneGroups(rows: readonly PlacedRow[], labels: readonly [string, string, string]): SelectionGroup[] {
-  const ids = new Map<TriadZone, string[]>(TRIAD_ZONES.map((zone) => [zone, []]));
-  for (const r of rows) ids.get(r.zone)!.push(r.id);
-  return TRIAD_ZONES.map((zone) => ({label: zoneName(zone, labels), ids: ids.get(zone)!}));
+function zoneGroups(summary: TriadSummary, placed: () => {rows: readonly PlacedRow[]}, labels: readonly [string, string, string]): SelectionGroup[] {
+  let byZone: Map<TriadZone, string[]> | undefined;
+  const idsOf = (zone: TriadZone) => {
+    if (!byZone) {
+      byZone = new Map(TRIAD_ZONES.map((z) => [z, []]));
+      for (const r of placed().rows) byZone.get(r.zone)!.push(r.id);
+    }
+    return byZone.get(zone)!;
+  };
+  // The summary counts the same answered rows that are placed as dots.
+  return TRIAD_ZONES.map((zone) => ({label: zoneName(zone, labels), count: summary.zones[zone], ids: () => idsOf(zone)}));
 }
 
 function segmentMark(segments: readonly Segment[], style: Plot.LinkOptions): Plot.Markish {
