@@ -36,8 +36,11 @@ export function memoPerList<T extends object, S, V>(
       kept.unshift(hit); // most recently used first; the last one goes when full
       return hit.value;
     }
-    const value = compute(list, setting);
-    kept.unshift({list: [...list], key, value}); // a copy: the caller may reuse its array
+    // Computed from, and kept with, a copy: a caller refilling its array cannot change what a
+    // result was made of (a result may read its list later, e.g. dots placed on first use).
+    const copy = [...list];
+    const value = compute(copy, setting);
+    kept.unshift({list: copy, key, value});
     if (kept.length > keep) kept.pop();
     return value;
   };

@@ -152,6 +152,32 @@ describe("ternaryChart", () => {
   });
 });
 
+describe("ternaryChart kept per list of rows", () => {
+  // ternary.ts keeps a chart's data per list of rows and settings: the same rows under other
+  // settings must not get the kept data back.
+  const rows = [
+    {story_id: "a", role: "inwoner", top: 0.7, left: 0.2, right: 0.1},
+    {story_id: "b", role: "inwoner", top: 0, left: 0.5, right: 0.5},
+    {story_id: "c", role: "medewerker", top: 0.3, left: 0.3, right: 0.4},
+    {story_id: "d", role: "medewerker", top: 0.2, left: 0.1, right: 0.7}
+  ];
+  const legend = (chart: Element) => chart.querySelector("[class*='-swatches']");
+  const text = (chart: Element) => chart.querySelector(".wk-chart-text")!.textContent;
+
+  it("colours the same rows anew by another column, or not at all", () => {
+    expect(legend(ternaryChart(rows, {width: 400, fill: "role"}))).not.toBeNull();
+    expect(legend(ternaryChart(rows, {width: 400}))).toBeNull();
+    expect(legend(ternaryChart(rows, {width: 400, fill: "role"}))).not.toBeNull();
+  });
+
+  it("summarises the same rows anew under another zero policy", () => {
+    const replaced = text(ternaryChart(rows, {width: 400, centres: true, zeroPolicy: {kind: "replace", delta: 0.005}}));
+    const dropped = text(ternaryChart(rows, {width: 400, centres: true, zeroPolicy: {kind: "drop", delta: 0.005}}));
+    expect(dropped).not.toBe(replaced);
+    expect(text(ternaryChart(rows, {width: 400, centres: true, zeroPolicy: {kind: "replace", delta: 0.005}}))).toBe(replaced);
+  });
+});
+
 describe("dyadChart", () => {
   it("selects a band from the keyboard", () => {
     const rows = [0.05, 0.1, 0.5, 0.95].map((position, i) => ({story_id: `d${i}`, position}));

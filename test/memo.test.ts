@@ -95,5 +95,12 @@ describe("memoPerList", () => {
     expect(again).toEqual(first);
     expect(summariseTriad(answers, {groupOf: byHalf, zeroPolicy: {kind: "drop", delta: 0.01}})).not.toBe(first);
     expect(summariseTriad(answers.slice(1), {groupOf: byHalf}).groups[0].n).toBe(2);
+    // The group order and the permutation settings are part of the key too.
+    expect(summariseTriad(answers, {groupOf: byHalf, groupOrder: ["b", "a"]}).groups.map((g) => g.group)).toEqual(["b", "a"]);
+    const byThird = (a: {story_id: string}) => ["x", "y", "z"][Number(a.story_id.slice(1)) % 3];
+    const seeded = summariseTriad(answers, {groupOf: byThird, permutation: {seed: 1, permutations: 99}});
+    const other = summariseTriad(answers, {groupOf: byThird, permutation: {seed: 1, permutations: 199}});
+    expect(other).not.toBe(seeded);
+    expect(other.test?.test).toBe(seeded.test?.test);
   });
 });

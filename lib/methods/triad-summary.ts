@@ -73,7 +73,8 @@ export interface TriadSummaryOptions {
   /**
    * story_id -> group label, or a function giving an answer's group (undefined: in no group; a
    * page passes its rows' own column instead of building a map of every story); omit for one
-   * summary of all answers.
+   * summary of all answers. Results are kept per map or function (summariseTriad): do not change
+   * a map once it has been used.
    */
   readonly groupOf?: ReadonlyMap<string, string> | ((answer: TriadAnswer) => string | undefined);
   /** Order of the group rows (e.g. the option order of the question); other labels follow sorted. */
@@ -116,7 +117,9 @@ export function summariseTriad(answers: readonly TriadAnswer[], options: TriadSu
   return keptSummary(answers, options);
 }
 
+// A view needs one or two; each holds a list of up to 100,000 rows the story engine may have let go.
 const keptSummary = memoPerList(summarise, {
+  keep: 4,
   keyOf: (o: TriadSummaryOptions) => {
     const policy = o.zeroPolicy ?? DEFAULT_ZERO_POLICY;
     return [o.groupOf, JSON.stringify(o.groupOrder ?? null), policy.kind, policy.delta, JSON.stringify(o.permutation ?? null)];

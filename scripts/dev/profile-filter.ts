@@ -4,7 +4,7 @@
  * (usage: [NEW_VIEWS=1] [PROFILE_TOP=n] [PROFILE_UNDER=function] tsx scripts/dev/profile-filter.ts <dist> <path>).
  */
 import {openSite} from "../../test/browser/harness.js";
-import {NEW_VIEWS_FROM, TIMED_STORY_FILTER_CHANGE, timedNewViewChange} from "../../bench/browser.js";
+import {TIMED_STORY_FILTER_CHANGE, timedNewViewChange} from "../../bench/browser.js";
 import {startCpuProfile} from "./cpu-profile.js";
 
 const [dist, path] = process.argv.slice(2);
@@ -16,7 +16,7 @@ try {
   const profiler = await startCpuProfile(page, 500);
   const times: number[] = [];
   // NEW_VIEWS=1: each change to a view not shown before (the bench's second filter measure).
-  const change = (i: number) => (process.env.NEW_VIEWS ? timedNewViewChange(NEW_VIEWS_FROM, i + 1) : TIMED_STORY_FILTER_CHANGE);
+  const change = (i: number) => (process.env.NEW_VIEWS ? timedNewViewChange(i + 1) : TIMED_STORY_FILTER_CHANGE);
   for (let i = 0; i < 10; i++) times.push(Math.round(Number(await page.evaluate(change(i)))));
   console.log("filter changes (ms):", times.join(" "));
   await profiler.stop(Number(process.env.PROFILE_TOP ?? 30));

@@ -4,7 +4,7 @@
  * goes that a CPU profile shows only as "(program)" (usage: tsx scripts/dev/trace-filter.ts <dist> <path> [N=10]).
  */
 import {openSite} from "../../test/browser/harness.js";
-import {NEW_VIEWS_FROM, TIMED_STORY_FILTER_CHANGE, timedNewViewChange} from "../../bench/browser.js";
+import {TIMED_STORY_FILTER_CHANGE, timedNewViewChange} from "../../bench/browser.js";
 
 interface TraceEvent {name: string; ph: string; pid: number; tid: number; dur?: number; args: {name?: string}}
 const [dist, path, n = "10"] = process.argv.slice(2);
@@ -20,7 +20,7 @@ try {
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.start", {categories: "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing", transferMode: "ReportEvents"});
   const times: number[] = [];
-  for (let i = 0; i < Number(n); i++) { times.push(Math.round(Number(await page.evaluate(process.env.NEW_VIEWS ? timedNewViewChange(NEW_VIEWS_FROM, i + 1) : TIMED_STORY_FILTER_CHANGE)))); await page.waitForTimeout(200); }
+  for (let i = 0; i < Number(n); i++) { times.push(Math.round(Number(await page.evaluate(process.env.NEW_VIEWS ? timedNewViewChange(i + 1) : TIMED_STORY_FILTER_CHANGE)))); await page.waitForTimeout(200); }
   await cdp.send("Tracing.end");
   await done;
   console.log("changes (ms):", times.join(" "));

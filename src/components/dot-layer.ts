@@ -180,8 +180,13 @@ function paintDots(
   context.clearRect(0, 0, canvas.width, canvas.height);
   // No outline on the canvas: at thousands of dots a 0.5 px white ring is invisible and costs as
   // much as the fill.
-  const known = selected ? undefined : paintings.find((p) => p.dots === dots && p.placement === style.placement);
-  if (known) return context.putImageData(known.image, 0, 0);
+  const at = selected ? -1 : paintings.findIndex((p) => p.dots === dots && p.placement === style.placement);
+  if (at >= 0) {
+    // Most recently used first: the faint layers, the same in every view, stay while views change.
+    const [known] = paintings.splice(at, 1);
+    paintings.unshift(known);
+    return context.putImageData(known.image, 0, 0);
+  }
   const {palette, colourIndex} = paletteOf(context, dots);
   const image = context.createImageData(canvas.width, canvas.height);
   rasterDots(image, {

@@ -88,6 +88,34 @@ export function opensWithDefaultView(params: URLSearchParams, allowed: readonly 
 /** Milliseconds of quiet before the filter bar writes its state into the URL. */
 const URL_DELAY = 250;
 
+/**
+ * The filter bar's URL write, waiting for the clicking to pause (replacing the URL costs the
+ * browser a few milliseconds that would otherwise come before every redraw). It is written at once
+ * when the page is left or a link followed (a same-page link adds a history entry). Going back or
+ * forward sets the bar from the URL, which replaces a pending write with that same filter.
+ */
+let pendingUrl: {timer: ReturnType<typeof setTimeout>; write: () => void} | null = null;
+let watchingLinks = false;
+
+function writeUrlSoon(write: () => void): void {
+  if (pendingUrl) clearTimeout(pendingUrl.timer);
+  pendingUrl = {timer: setTimeout(flushUrl, URL_DELAY), write};
+  if (watchingLinks) return;
+  watchingLinks = true;
+  addEventListener("pagehide", flushUrl);
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href]")) flushUrl();
+  }, true);
+}
+
+function flushUrl(): void {
+  const pending = pendingUrl;
+  pendingUrl = null;
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  pending.write();
+}
+
 /** Replaces the query string without a new history entry. */
 export function writeUrl(params: URLSearchParams): void {
   const query = params.toString();
@@ -227,15 +255,8 @@ export function filterBar(meta: StoryMeta, {url = true} = {}): FilterBar {
     if (!force && key === last) return;
     last = key;
     bar.value = state;
-    if (url) writeUrlSoon(state);
+    if (url) writeUrlSoon(() => writeUrl(filterToParams(state, urlParams())));
     bar.dispatchEvent(new Event("input"));
-  };
-  // The URL follows once the clicking pauses: replacing it costs the browser a few milliseconds
-  // that would otherwise come before every redraw.
-  let urlTimer: ReturnType<typeof setTimeout> | undefined;
-  const writeUrlSoon = (state: FilterState) => {
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => writeUrl(filterToParams(state, urlParams())), URL_DELAY);
   };
 
   // The Inputs inside fire their own input events; the bar answers with one event of its own

@@ -483,7 +483,7 @@ function backgroundMark(rows: readonly TriadRow[], canvasAbove: number | undefin
 const backgroundDots = memoPerList((rows: readonly TriadRow[]) => {
   const points = rows.map(triadComposition).filter((x): x is Composition => x !== null).map(toCartesian);
   return points.map(([x, y]) => ({id: "", x, y, colour: "#999"}));
-});
+}, {keep: 4});
 
 function zoneCountMark(summary: TriadSummary, format: CountFormat = (n) => String(n)): Plot.Markish {
   const data = TRIAD_ZONES.map((zone) => {
