@@ -16,6 +16,16 @@ describe("mid-ranks", () => {
     expect(ranks).toEqual([1, 2.5, 2.5, 5, 7.5, 7.5, 7.5, 13, 4, 7.5, 10.5, 10.5, 12, 14, 15]);
     expect(ties.sort()).toEqual([2, 2, 4]);
   });
+
+  it("equal the definition on many tied values, and count -0 and 0 as one value", () => {
+    // By definition: rank = (values below) + (values equal + 1) / 2, counted pair by pair.
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = Array.from({length: 400}, () => Math.round(next() * 20) / 20);
+    const byDefinition = values.map((v) => values.filter((w) => w < v).length + (values.filter((w) => w === v).length + 1) / 2);
+    expect(midRanks(values).ranks).toEqual(byDefinition);
+    expect(midRanks([0, -0, 1])).toEqual({ranks: [1.5, 1.5, 3], ties: [2]});
+  });
 });
 
 describe("Kruskal-Wallis", () => {

@@ -12,23 +12,26 @@ export interface Ranking {
   readonly ties: number[];
 }
 
-/** Mid-ranks of `values`: tied values share the mean of the ranks they occupy. */
+/**
+ * Mid-ranks of `values`: tied values share the mean of the ranks they occupy. The values are
+ * sorted as numbers in a typed array (no comparator: the pattern page ranks ~100,000 dyad answers
+ * per test) and each value finds its mid-rank by value; -0 and 0 are one value, as ===.
+ */
 export function midRanks(values: readonly number[]): Ranking {
   for (const v of values) {
     if (!Number.isFinite(v)) throw new RangeError(`cannot rank ${v}`);
   }
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-  const ranks = new Array<number>(values.length);
+  const sorted = Float64Array.from(values).sort();
+  const rankOf = new Map<number, number>();
   const ties: number[] = [];
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < sorted.length; ) {
     let end = start + 1;
-    while (end < order.length && values[order[end]] === values[order[start]]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let i = start; i < end; i++) ranks[order[i]] = rank;
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    rankOf.set(sorted[start], (start + 1 + end) / 2);
     if (end - start > 1) ties.push(end - start);
     start = end;
   }
-  return {ranks, ties};
+  return {ranks: values.map((v) => rankOf.get(v)!), ties};
 }
 
 export interface KruskalWallisResult {
