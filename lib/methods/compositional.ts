@@ -227,7 +227,7 @@ export function summariseIlr(xs: readonly Composition[]): IlrSummary {
   return ilrSummaryOf(xs, null);
 }
 
-const ilrSummaryOf = memoPerList((xs: readonly Composition[]) => ilrSummary(xs));
+const ilrSummaryOf = memoPerList(ilrSummary);
 
 function ilrSummary(xs: readonly Composition[]): IlrSummary {
   if (xs.length === 0) throw new RangeError("summary of no compositions");

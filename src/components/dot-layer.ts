@@ -176,10 +176,7 @@ function paintDots(
 ): void {
   const context = canvas.getContext("2d");
   if (!context) return; // no canvas support (e.g. a DOM without layout): nothing to paint
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, canvas.width, canvas.height);
-  // No outline on the canvas: at thousands of dots a 0.5 px white ring is invisible and costs as
-  // much as the fill.
+  // A kept painting replaces every pixel (putImageData ignores the transform): nothing to clear.
   const at = selected ? -1 : paintings.findIndex((p) => p.dots === dots && p.placement === style.placement);
   if (at >= 0) {
     // Most recently used first: the faint layers, the same in every view, stay while views change.
@@ -187,6 +184,10 @@ function paintDots(
     paintings.unshift(known);
     return context.putImageData(known.image, 0, 0);
   }
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  // No outline on the canvas: at thousands of dots a 0.5 px white ring is invisible and costs as
+  // much as the fill.
   const {palette, colourIndex} = paletteOf(context, dots);
   const image = context.createImageData(canvas.width, canvas.height);
   rasterDots(image, {
