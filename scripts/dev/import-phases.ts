@@ -9,12 +9,11 @@
  * the import sorts (gemeente, client, date, then the line's own numbers) with the import's Parquet
  * settings, without typing or checks: the share of the ratio that sorting and zstd alone take.
  */
-import {DuckDBConnection, DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBConnection} from "@duckdb/node-api";
 import {appendFileSync, mkdtempSync, rmSync} from "node:fs";
 import {join} from "node:path";
 import {importDelivery} from "../../lib/import/index.js";
-import {ROW_GROUP_SIZE} from "../../lib/import/write.js";
-import {bareCopy} from "../../bench/import.js";
+import {bareCopy, sortedCopy} from "../../bench/import.js";
 import {median} from "../../bench/rows.js";
 
 const [csv, work, repeats = "3"] = process.argv.slice(2);
@@ -60,16 +59,6 @@ async function timed(work: () => Promise<unknown>): Promise<{wall: number; cpu: 
   await work();
   const used = process.cpuUsage(cpu);
   return {wall: performance.now() - start, cpu: (used.user + used.system) / 1000};
-}
-
-async function sortedCopy(file: string, out: string): Promise<void> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  await connection.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar=true) ` +
-    `ORDER BY Gemeentecode, BSN, Begindatum, Declaratienummer, Regelnummer) TO '${join(out, "sorted.parquet")}' ` +
-    `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
-  connection.closeSync();
-  instance.closeSync();
 }
 
 const dir = mkdtempSync(join(work, "phases-"));
