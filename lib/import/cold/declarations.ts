@@ -11,7 +11,7 @@ import type {ImportContext} from "../registry.js";
 import type {FileReport} from "../types.js";
 import {addPart} from "../staging.js";
 import {buildTyped, rejectMatching, reports, type Check, type ReportInput} from "./convert.js";
-import {nextId} from "./common.js";
+import {nextId, testFlagSql} from "./common.js";
 
 /** Raw cells every declaration source provides (VARCHAR), plus `__row`. */
 export const RAW_DECLARATION_COLUMNS = [
@@ -112,7 +112,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     // Cast as stored, so the hash equals that of a line already in the staging table.
     __content: "hash(client_key, assignment_id, productcategorie, productcode, provider_agb, period_start, period_end, volume::DOUBLE, amount::DECIMAL(14,2))"
   };
-  await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(r.bsn_test, false)", checksOnValues: true, firstRow: source.firstRow});
+  await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: testFlagSql(ctx, "coalesce(r.bsn_test, false)"), checksOnValues: true, firstRow: source.firstRow});
   await source.release?.();
   await lookup.drop();
   await conn.run(`DROP TABLE ${sqlIdent(bsn)}`);
