@@ -150,7 +150,81 @@ describe("verify", () => {
     expect((await verifyModel(out)).map((p) => p.problem)).toEqual(["SHA-256 differs"]);
     expect(await verifyCli([out])).toBe(1);
     writeFileSync(join(out, "cases.parquet"), "x");
-    expect((await verifyModel(out)).length).toBe(2);
+    expect((await verifyModel(out)).map((p) => p.problem)).toEqual(["SHA-256 differs", "SHA-256 differs", "not a readable Parquet file"]);
+  });
+
+  it("catches an edited report, edited row counts, an unlisted table and a stray file", async () => {
+    const out = join(work, "model-verify-2");
+    await importDelivery([delivery], {out, keyFile});
+    expect(await verifyModel(out)).toEqual([]);
+    const manifestPath = join(out, "manifest.json");
+    const original = readFileSync(manifestPath, "utf8");
+    const problems = async (edit: (m: Record<string, any>) => void) => {
+      const m = JSON.parse(original);
+      edit(m);
+      writeFileSync(manifestPath, JSON.stringify(m));
+      const found = (await verifyModel(out)).map((p) => `${p.file.slice(out.length + 1)}: ${p.problem}`);
+      writeFileSync(manifestPath, original);
+      return found;
+    };
+    const cases = (m: Record<string, any>) => m.outputs.find((o: {table: string}) => o.table === "cases");
+    const rows = JSON.parse(original).outputs.find((o: {table: string}) => o.table === "cases").rows;
+    expect(await problems((m) => (cases(m).rows = rows + 1))).toEqual([`cases.parquet: ${rows} rows, manifest.json says ${rows + 1}`]);
+    expect(await problems((m) => (m.outputs = m.outputs.filter((o: {table: string}) => o.table !== "declarations")))).toEqual([
+      "declarations.parquet: table not listed in manifest.json", "declarations.parquet: not listed in manifest.json"
+    ]);
+    expect(await problems((m) => (m.inputs[0].rows_rejected += 1))).toEqual([`import-report.json: row counts of ${JSON.parse(original).inputs[0].file} differ from manifest.json`]);
+    expect(await problems((m) => delete m.report)).toEqual(["import-report.json: not listed in manifest.json"]);
+    expect(await problems((m) => delete m.outputs)).toEqual(["manifest.json: not a manifest: no outputs list"]);
+
+    const report = readFileSync(join(out, "import-report.json"), "utf8");
+    writeFileSync(join(out, "import-report.json"), report.replace('"rows_rejected": 6', '"rows_rejected": 5'));
+    expect((await verifyModel(out)).map((p) => p.problem)).toEqual(["SHA-256 differs", "row counts of tweedelijn/declaratieregels.csv differ from manifest.json"]);
+    writeFileSync(join(out, "import-report.json"), report);
+    writeFileSync(join(out, "extra.parquet"), "x");
+    expect((await verifyModel(out)).map((p) => p.problem)).toEqual(["not listed in manifest.json"]);
+    writeFileSync(manifestPath, "{not json");
+    expect((await verifyModel(out))[0].problem).toMatch(/^not valid JSON/);
+    expect(await verifyCli([out])).toBe(1);
+  });
+});
+
+describe("the output folder", () => {
+  it("is never an input, inside an input folder, or a folder of other files", async () => {
+    const dir = copyDelivery(join(work, "delivery-out"));
+    const file = join(dir, "casusregister.csv");
+    await expect(importDelivery([dir], {out: dir, keyFile})).rejects.toThrow(/--out is or holds the input/);
+    await expect(importDelivery([file], {out: dir, keyFile})).rejects.toThrow(/--out is or holds the input/);
+    await expect(importDelivery([dir], {out: join(dir, "model"), keyFile})).rejects.toThrow(/--out lies inside the input folder/);
+    const other = mkdtempSync(join(work, "other-"));
+    writeFileSync(join(other, "notes.txt"), "mine");
+    await expect(importDelivery([dir], {out: other, keyFile})).rejects.toThrow(/--out is a folder with other files/);
+    expect(readFileSync(join(other, "notes.txt"), "utf8")).toBe("mine");
+    expect(existsSync(file)).toBe(true);
+    expect(await importCli([dir, "--out", dir, "--key-file", keyFile])).toBe(2);
+    expect(existsSync(file)).toBe(true);
+    // An empty folder or an earlier model is replaced.
+    const empty = mkdtempSync(join(work, "empty-"));
+    await importDelivery([file], {out: empty, keyFile});
+    await importDelivery([file], {out: empty, keyFile});
+    expect(await verifyModel(empty)).toEqual([]);
+  });
+});
+
+describe("the demo key", () => {
+  it("is not taken from a demo-sleutel.json that is not the demo's answer key", async () => {
+    const dir = copyDelivery(join(work, "delivery-fake-demo"));
+    writeFileSync(join(dir, "demo-sleutel.json"), "{}");
+    const saved = process.env.WARMKOUD_KEY;
+    delete process.env.WARMKOUD_KEY;
+    try {
+      await expect(importDelivery([dir], {out: join(work, "m-fake-demo")})).rejects.toThrow(/no pseudonymisation key/);
+      writeFileSync(join(dir, "demo-sleutel.json"), JSON.stringify({generator: "warmkoud demo", seed: 1, counts: {}}));
+      const result = await importDelivery([dir], {out: join(work, "m-demo")});
+      expect(result.demo).toBe(true);
+    } finally {
+      if (saved !== undefined) process.env.WARMKOUD_KEY = saved;
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import {writeText} from "./file-sink.js";
 import {avoidedEuros, CaseFactory, type CostMedians, type FirstLineCase} from "./first-line.js";
 import {assignHouseholds} from "./households.js";
 import {BsnPool, DEMO_MUNICIPALITY, EXTENDED_RANGE, REGION} from "./identifiers.js";
-import type {DemoKey, Scale} from "./key.js";
+import {DEMO_GENERATOR, type DemoKey, type Scale} from "./key.js";
 import {leesmij} from "./leesmij.js";
 import {Rng} from "./random.js";
 import {SecondLineOutput} from "./second-line-output.js";
@@ -186,7 +186,7 @@ export async function writeDemo({out, seed = 1, scale = "small"}: DemoOptions): 
   for (const c of cases) byNeed[c.need ?? "open"]++;
 
   const key: DemoKey = {
-    generator: "warmkoud demo",
+    generator: DEMO_GENERATOR,
     seed,
     scale,
     today: isoDate(TODAY),

@@ -18,6 +18,9 @@ export interface PlantedRow {
 
 export type Scale = "small" | "municipality" | "region";
 
+/** The answer key's `generator`: the importer takes the demo key only for a delivery that carries it. */
+export const DEMO_GENERATOR = "warmkoud demo";
+
 export interface DemoKey {
   generator: string;
   seed: number;

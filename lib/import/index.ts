@@ -9,11 +9,12 @@
  * earlier `<out>` untouched and no half-written Parquet file anywhere.
  */
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {mkdir, mkdtemp, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {basename, dirname, join, resolve, sep} from "node:path";
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from "node:path";
 import {installDutchMacros} from "../formats/csv.js";
+import {DEMO_GENERATOR} from "../demo/key.js";
 import {createTableSql, tables} from "../model/schema.js";
 import {domainKey, hmacSha256Hex, pseudonymise, resolveKey} from "../privacy/pseudonym.js";
 import {version} from "../version.js";
@@ -58,6 +59,7 @@ const DEMO_MARKER = "demo-sleutel.json";
 export async function importDelivery(paths: string[], options: ImportDeliveryOptions): Promise<ImportResult> {
   if (paths.length === 0) throw new Error("no input files or folders given");
   const inputs = paths.map((p) => resolve(p));
+  await checkOut(resolve(options.out), inputs);
   const {files, explicit, demoMarker} = await collectFiles(inputs);
   const root = await deliveryRoot(inputs);
   const demo = options.demo === true || demoMarker;
@@ -90,7 +92,8 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
         input_root: root,
         settings: {format: options.format ?? null, definition: options.definition ?? null, profile: options.profile ?? null, demo, key_id: keyId(key)},
         inputs: await describeInputs(plan.runs.map((r) => r.file), reports, root, hashes),
-        outputs: written
+        outputs: written,
+        report: {file: REPORT, sha256: await sha256File(`${dir}/${REPORT}`)}
       };
       await writeFile(`${dir}/${MANIFEST}`, JSON.stringify(manifest, null, 2) + "\n");
       return written;
@@ -154,6 +157,44 @@ function context(conn: DuckDBConnection, root: string, key: Buffer, options: Imp
   };
 }
 
+const isWithin = (path: string, folder: string) => {
+  const r = relative(folder, path);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+};
+
+/**
+ * The import replaces `out` as a whole, so `out` must not be or hold an input, must not lie inside
+ * an input folder (the next import would read the model as exports), and, when it exists, must be
+ * empty or an earlier model (a manifest.json in it): never a folder of other files.
+ */
+async function checkOut(out: string, inputs: string[]): Promise<void> {
+  for (const input of inputs) {
+    if (isWithin(input, out)) throw new ImportFileError(out, `--out is or holds the input ${input}; the import replaces --out: choose another folder`);
+    if (existsSync(input) && (await stat(input)).isDirectory() && isWithin(out, input)) {
+      throw new ImportFileError(out, `--out lies inside the input folder ${input}; a later import would read the model as exports: choose a folder outside it`);
+    }
+  }
+  if (!existsSync(out)) return;
+  if (!(await stat(out)).isDirectory()) throw new ImportFileError(out, "--out exists and is not a folder");
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(MANIFEST)) {
+    throw new ImportFileError(out, "--out is a folder with other files (no manifest.json of an earlier import); the import replaces --out: choose a new or empty folder");
+  }
+}
+
+/**
+ * A delivery switches to the public demo key only when its demo-sleutel.json is the demo
+ * generator's answer key: any file of that name is not enough (the demo key pseudonymises nothing).
+ */
+function isDemoAnswerKey(path: string): boolean {
+  try {
+    const key = JSON.parse(readFileSync(path, "utf8")) as {generator?: unknown; seed?: unknown; counts?: unknown};
+    return key.generator === DEMO_GENERATOR && typeof key.seed === "number" && typeof key.counts === "object" && key.counts !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The folder given, or the deepest folder containing every input. */
 async function deliveryRoot(inputs: string[]): Promise<string> {
   const dirs: string[] = [];
@@ -178,7 +219,7 @@ async function collectFiles(inputs: string[]): Promise<{files: string[]; explici
       const path = `${dir}${sep}${entry.name}`;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
-        if (entry.name === DEMO_MARKER) demoMarker = true;
+        if (entry.name === DEMO_MARKER && isDemoAnswerKey(path)) demoMarker = true;
         files.push(path);
       }
     }
@@ -189,7 +230,7 @@ async function collectFiles(inputs: string[]): Promise<{files: string[]; explici
     else {
       files.push(input);
       explicit.add(input);
-      if (existsSync(`${dirname(input)}${sep}${DEMO_MARKER}`)) demoMarker = true;
+      if (isDemoAnswerKey(`${dirname(input)}${sep}${DEMO_MARKER}`)) demoMarker = true;
     }
   }
   return {files: [...new Set(files)], explicit, demoMarker};
