@@ -119,7 +119,7 @@ export const tables: TableSpec[] = [
       productcategorie: "VARCHAR", productcode: "VARCHAR", provider_agb: "VARCHAR", delivery_form: "VARCHAR",
       planned_start: "DATE", planned_end: "DATE", actual_start: "DATE", actual_end: "DATE",
       volume: "DOUBLE", unit: "VARCHAR", frequency: "VARCHAR", budget: "DECIMAL(14,2)",
-      paid_amount: "DECIMAL(14,2)", end_reason: "VARCHAR", verwijzer: "VARCHAR", ...lineage
+      paid_amount: "DECIMAL(14,2)", end_reason: "VARCHAR", verwijzer: "VARCHAR", test_bsn: "BOOLEAN", ...lineage
     },
     sortBy: ["gemeente", "planned_start", "assignment_id"],
     personal: true
@@ -131,7 +131,7 @@ export const tables: TableSpec[] = [
       declaration_id: "VARCHAR", line_id: "VARCHAR", client_key: "VARCHAR", gemeente: "VARCHAR", law: "VARCHAR",
       assignment_id: "VARCHAR", productcategorie: "VARCHAR", productcode: "VARCHAR", provider_agb: "VARCHAR",
       period_start: "DATE", period_end: "DATE", year: "SMALLINT", volume: "DOUBLE", unit: "VARCHAR",
-      tariff: "DECIMAL(12,2)", amount: "DECIMAL(14,2)", ...lineage
+      tariff: "DECIMAL(12,2)", amount: "DECIMAL(14,2)", test_bsn: "BOOLEAN", ...lineage
     },
     sortBy: ["gemeente", "year", "client_key", "period_start"],
     personal: true

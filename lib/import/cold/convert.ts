@@ -29,7 +29,10 @@ export interface Conversion {
   helpers?: Record<string, string>;
   /** SQL for the source file (relative path) of each row, kept as `__file`: one conversion may cover many files. */
   file: string;
-  /** SQL for the test-range flag of the row's BSN, kept as `__test` (default false). */
+  /**
+   * SQL for the test-range flag of the row's BSN, kept as `__test` (default false) and written to
+   * the target's `test_bsn` column; testFlagSql makes it false in demo mode.
+   */
   test?: string;
   /**
    * When true, checks are evaluated over the typed row: they refer to the values by their names
@@ -92,7 +95,7 @@ export async function rejectMatching(conn: DuckDBConnection, typed: string, colu
 
 /**
  * Inserts the rows of `typed` (columns `typedColumns`, as returned by buildTyped) without
- * rejections into canonical `target`; `extra` overrides columns (lineage is filled in).
+ * rejections into canonical `target`; `extra` overrides columns (lineage and `test_bsn` are filled in).
  */
 export async function insertAccepted(conn: DuckDBConnection, typed: string, typedColumns: string[], target: string, extra: Record<string, string> = {}, where = "true"): Promise<void> {
   const names = Object.keys(tableSpec(target).columns);
@@ -103,7 +106,7 @@ export async function insertAccepted(conn: DuckDBConnection, typed: string, type
 export function acceptedSelect(typed: string, typedColumns: string[], target: string, extra: Record<string, string> = {}, where = "true"): string {
   const spec = tableSpec(target);
   const have = new Set(typedColumns);
-  extra = {source_file: "__file", source_row: "__row", ...extra};
+  extra = {source_file: "__file", source_row: "__row", test_bsn: "__test", ...extra};
   const select = Object.keys(spec.columns).map((n) => {
     const sql = extra[n] ?? (have.has(n) ? sqlIdent(n) : "NULL");
     return `(${sql})::${spec.columns[n]} AS ${sqlIdent(n)}`;

@@ -13,7 +13,7 @@ import {messageKind, pick, readMessage, type MessageKind, type MessageRecord} fr
 import type {FileProbe, ImportContext, Importer} from "../registry.js";
 import type {FileReport} from "../types.js";
 import {ImportFileError} from "../types.js";
-import {nextId} from "./common.js";
+import {nextId, testFlagSql} from "./common.js";
 import {buildTyped, insertAccepted, rejectMatching, reports, type Check, type ReportInput} from "./convert.js";
 
 interface Field {
@@ -148,11 +148,12 @@ const missing = (column: string, c: string): Check => ({column, reason: `CASE WH
 
 type Convert = (ctx: ImportContext, raw: string, inputs: ReportInput[]) => Promise<FileReport[]>;
 
-/** Shared start: the BSN lookup joined to the raw rows (alias r, lookup b). */
-async function withBsn(ctx: ImportContext, raw: string): Promise<{from: string; checks: Check[]}> {
+/** Shared start: the BSN lookup joined to the raw rows (alias r, lookup b), and the row's test-range flag. */
+async function withBsn(ctx: ImportContext, raw: string): Promise<{from: string; checks: Check[]; test: string}> {
   const lookup = await ctx.bsnTable(`SELECT bsn FROM ${sqlIdent(raw)}`);
   return {
     from: `${sqlIdent(raw)} r LEFT JOIN ${sqlIdent(lookup)} b ON b.raw = trim(r.bsn)`,
+    test: testFlagSql(ctx, "coalesce(b.test, false)"),
     checks: [{column: "Client/Bsn", reason: "CASE WHEN nl_text(r.bsn) IS NULL THEN 'missing value' ELSE b.reason END"}]
   };
 }
@@ -160,7 +161,7 @@ async function withBsn(ctx: ImportContext, raw: string): Promise<{from: string; 
 const CONVERT: Record<string, Convert> = {
   "301": async (ctx, raw, inputs) => {
     const conn = ctx.connection;
-    const {from, checks} = await withBsn(ctx, raw);
+    const {from, checks, test} = await withBsn(ctx, raw);
     const typed = nextId("typed_301");
     const values = {
       assignment_id: "nl_text(r.assignment_id)", client_key: "b.pseudonym", gemeente: pad("r.gemeente", 4), law: "r.law",
@@ -179,7 +180,7 @@ const CONVERT: Record<string, Convert> = {
     );
     // Kept beside the assignment to answer the 315 it names (not columns of `assignments`).
     const helpers = {reference: "nl_text(r.reference)", answer_date: "coalesce(nl_date(r.assigned_on), nl_date(r.message_date))"};
-    const columns = await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test: "coalesce(b.test, false)"});
+    const columns = await buildTyped(conn, typed, {from, values, checks, helpers, file: "r.__file", test});
     // An assignment sent again (a change) replaces the earlier one: the last message wins.
     const t = sqlIdent(typed);
     const order = "OVER (PARTITION BY assignment_id ORDER BY __file DESC, __row DESC)";
@@ -194,7 +195,7 @@ const CONVERT: Record<string, Convert> = {
   "305": (ctx, raw, inputs) => startStop(ctx, raw, inputs, "StartProduct", {actual_start: "nl_date(r.start)"}, [dateCheck("StartProduct/Begindatum", "r.start", true)]),
   "307": (ctx, raw, inputs) => startStop(ctx, raw, inputs, "StopProduct", {actual_end: "nl_date(r.\"end\")", end_reason: "nl_text(r.reason)"}, [dateCheck("StopProduct/Einddatum", "r.\"end\"", true)]),
   "315": async (ctx, raw, inputs) => {
-    const {from, checks} = await withBsn(ctx, raw);
+    const {from, checks, test} = await withBsn(ctx, raw);
     const typed = nextId("typed_315");
     const values = {
       client_key: "b.pseudonym", law: "r.law", productcategorie: pad("r.productcategorie", 2), productcode: "nl_text(r.productcode)",
@@ -202,7 +203,7 @@ const CONVERT: Record<string, Convert> = {
       provider_agb: pad("r.provider_agb", 8), reference: "nl_text(r.reference)"
     };
     checks.push(missing("AangevraagdProduct/Product/Categorie", "r.productcategorie"), dateCheck("AangevraagdProduct/ToewijzingIngangsdatum", "r.start", false));
-    const columns = await buildTyped(ctx.connection, typed, {from, values, checks, file: "r.__file", test: "coalesce(b.test, false)"});
+    const columns = await buildTyped(ctx.connection, typed, {from, values, checks, file: "r.__file", test});
     await insertAccepted(ctx.connection, typed, columns, "requests");
     return finish(ctx, typed, inputs);
   },
@@ -255,11 +256,11 @@ async function answerRequests(conn: ImportContext["connection"], answers: string
 /** 305/307: the named assignment must exist (from a 301 or the monitor delivery); its dates are filled in. */
 async function startStop(ctx: ImportContext, raw: string, inputs: ReportInput[], element: string, set: Record<string, string>, extra: Check[]): Promise<FileReport[]> {
   const conn = ctx.connection;
-  const {from, checks} = await withBsn(ctx, raw);
+  const {from, checks, test} = await withBsn(ctx, raw);
   const typed = nextId(`typed_${element}`);
   const values = {assignment_id: "nl_text(r.assignment_id)", client_key: "b.pseudonym", ...set};
   checks.push(missing(`${element}/ToewijzingNummer`, "r.assignment_id"), ...extra);
-  await buildTyped(conn, typed, {from, values, checks, file: "r.__file", test: "coalesce(b.test, false)"});
+  await buildTyped(conn, typed, {from, values, checks, file: "r.__file", test});
   const t = sqlIdent(typed);
   await rejectMatching(conn, typed, `${element}/ToewijzingNummer`, `'no assignment ' || ${t}.assignment_id || ' for this client in the delivery'`,
     `(SELECT 1) x`, `len(${t}.__rejects) = 0 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.assignment_id = ${t}.assignment_id AND a.client_key = ${t}.client_key)`);

@@ -9,7 +9,7 @@ import {ImportFileError} from "../types.js";
 import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.js";
 import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.js";
 import {columnType, loadProfile, normaliseHeader, presentColumns, profileMatches, shippedProfiles, type Profile} from "./profile.js";
-import {nextId} from "./common.js";
+import {nextId, testFlagSql} from "./common.js";
 
 /** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
 export function chooseProfile(header: string[], forced?: string): Profile | undefined {
@@ -67,7 +67,7 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
       const bsn = await ctx.bsnTable(`SELECT ${sqlIdent(rawColumn(canonical))} FROM ${sqlIdent(raw)}`);
       from += ` LEFT JOIN ${sqlIdent(bsn)} b ON b.raw = trim(${c})`;
       values.client_key = "b.pseudonym";
-      test = "coalesce(b.test, false)";
+      test = testFlagSql(ctx, "coalesce(b.test, false)");
       checks.push({column: header, reason: "b.reason"});
       continue;
     }
@@ -81,7 +81,7 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   const columns = await buildTyped(conn, typed, {from, values, checks, file: sqlString(rel), test});
   if (profile.table === "cases") await rejectDuplicateCases(conn, typed, profile.columns.case_id ?? "case_id");
   if (profile.table === "cases") {
-    await insertAccepted(conn, typed, columns, "cases", {test_bsn: ctx.options.demo ? "false" : "__test"});
+    await insertAccepted(conn, typed, columns, "cases");
     await insertRequests(conn, typed, columns);
   } else {
     await insertAccepted(conn, typed, columns, profile.table);
