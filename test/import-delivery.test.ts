@@ -1,7 +1,7 @@
 // End to end: importDelivery over the cold fixtures (real layouts), the CLI exit codes, the
 // report and manifest, determinism, verify catching a change, and malformed files.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
@@ -208,6 +208,26 @@ describe("the output folder", () => {
     await importDelivery([file], {out: empty, keyFile});
     await importDelivery([file], {out: empty, keyFile});
     expect(await verifyModel(empty)).toEqual([]);
+  });
+});
+
+describe("which files a folder import reads", () => {
+  it("stops at a CSV no importer recognises, naming it, instead of leaving its rows out", async () => {
+    const dir = copyDelivery(join(work, "delivery-typo"));
+    writeFileSync(join(dir, "typo.csv"), "Dossiernr;Startdatum\n1;01-01-2024\n");
+    writeFileSync(join(dir, "toelichting.pdf"), "%PDF-1.4");
+    await expect(importDelivery([dir], {out: join(work, "m-typo"), keyFile})).rejects.toThrow(/typo\.csv: not a format warmkoud recognises: its rows would be left out/);
+    expect(existsSync(join(work, "m-typo"))).toBe(false);
+    rmSync(join(dir, "typo.csv"));
+    const result = await importDelivery([dir], {out: join(work, "m-typo"), keyFile});
+    expect(result.skipped).toEqual([{file: "toelichting.pdf", reason: "format not recognised"}]);
+  });
+
+  it("leaves a definition to its export when the format is forced", async () => {
+    const stories = new URL("./fixtures/stories/sensemaker/", import.meta.url).pathname;
+    const result = await importDelivery([stories], {out: join(work, "m-forced"), keyFile, format: "sensemaker-raw"});
+    expect(result.files.map((f) => [f.file, f.format])).toEqual([["sensemaker-export.csv", "sensemaker-raw"]]);
+    expect(result.skipped).toEqual([{file: "sensemaker-definition.json", reason: "read together with its export"}]);
   });
 });
 

@@ -65,7 +65,7 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
   const demo = options.demo === true || demoMarker;
   const key = resolveKey({keyFile: options.keyFile, demo});
   const importers = await loadImporters();
-  const plan = await planFiles(files, explicit, root, importers, options.format);
+  const plan = await planFiles(files, explicit, root, importers, options.format, options.profile);
   // The inputs' SHA-256 (for the manifest) is read while DuckDB works, not after it.
   const hashes = hashInBackground(plan.runs.map((r) => r.file));
 
@@ -241,8 +241,15 @@ interface Plan {
   skipped: SkippedFile[];
 }
 
-/** Decides per file which importer runs, before anything runs (a wrong file fails fast). */
-async function planFiles(files: string[], explicit: Set<string>, root: string, importers: Importer[], format?: string): Promise<Plan> {
+/** Tabular files a delivery only holds as data: one no importer recognises is an error, not skipped (its rows would be lost unseen). */
+const TABLE_FILE = /\.(csv|tsv)$/i;
+
+/**
+ * Decides per file which importer runs, before anything runs (a wrong file fails fast). A forced
+ * format still leaves companions (a definition JSON) to their export; a profile is offered to
+ * detection, which takes it for the files whose header it fits.
+ */
+async function planFiles(files: string[], explicit: Set<string>, root: string, importers: Importer[], format?: string, profile?: string): Promise<Plan> {
   const forced = format ? importerByFormat(importers, format) : undefined;
   if (format && !forced) throw new Error(`unknown format "${format}"; known: ${importers.map((i) => i.format).join(", ")}`);
   const plan: Plan = {runs: [], skipped: []};
@@ -254,13 +261,14 @@ async function planFiles(files: string[], explicit: Set<string>, root: string, i
     }
     const probe = await probeFile(file, root);
     if (probe.size === 0 || probe.head.trim() === "") throw new ImportFileError(file, "the file is empty");
-    if (!forced && isCompanion(importers, probe)) {
+    if (isCompanion(importers, probe)) {
       plan.skipped.push({file: rel, reason: "read together with its export"});
       continue;
     }
-    const importer = forced ?? detectImporter(importers, probe);
+    const importer = forced ?? detectImporter(importers, probe, {profile});
     if (importer) plan.runs.push({file, importer});
     else if (explicit.has(file)) throw new ImportFileError(file, "not a format warmkoud recognises (use --format to force one)");
+    else if (TABLE_FILE.test(file)) throw new ImportFileError(file, "not a format warmkoud recognises: its rows would be left out (use --format or --profile, or move it out of the delivery)");
     else plan.skipped.push({file: rel, reason: "format not recognised"});
   }
   return plan;

@@ -73,7 +73,8 @@ export interface ImportContext {
 export interface Importer {
   /** Name used in the report and with `--format` (e.g. `iwmo-323`, `sensemaker-raw`). */
   format: string;
-  detect(probe: FileProbe): boolean;
+  /** `hints.profile`: the --profile given, for importers that map columns by a profile. */
+  detect(probe: FileProbe, hints?: DetectHints): boolean;
   /** Loads the file into the staging tables; throws ImportFileError when the file cannot be read at all. */
   run(file: string, ctx: ImportContext): Promise<FileReport>;
   /**
@@ -97,9 +98,13 @@ export function importerByFormat(importers: Importer[], format: string): Importe
   return importers.find((i) => i.format === format);
 }
 
+export interface DetectHints {
+  profile?: string;
+}
+
 /** The first importer that recognises the file, or undefined. */
-export function detectImporter(importers: Importer[], probe: FileProbe): Importer | undefined {
-  return importers.find((i) => i.detect(probe));
+export function detectImporter(importers: Importer[], probe: FileProbe, hints: DetectHints = {}): Importer | undefined {
+  return importers.find((i) => i.detect(probe, hints));
 }
 
 /** True when some importer reads this file as a companion of another. */
