@@ -1,6 +1,6 @@
 // The test-range BSN flag (privacy.md) on every table the report says it is in: declarations from
-// the flat export, a 323 and a release-2 303, assignments from a 301 and the monitor delivery.
-// Each source holds a test-range BSN next to a normal one; demo mode flags nothing.
+// the flat export, a 323 and a release-2 303, assignments from a 301 and the monitor delivery,
+// requests from a 315. Each holds a test-range BSN next to a normal one; demo mode flags nothing.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -40,7 +40,9 @@ const SOURCES = [
   "tweedelijn/declaratieregels.csv", "tweedelijn/wmo323-12345678-202403.xml", "release2/wmo303-06123456-202011.xml",
   "berichten/wmo301-0384-202403.xml", "monitor/gmsd-jeugd.csv"
 ];
-const testBsns = [...new Set(bsnsIn(delivery, SOURCES).filter(isTestBsn))];
+/** The 315 fixtures: one with a test-range BSN, one with a normal one. */
+const REQUEST_SOURCES = ["berichten/jw315-87654321-202402.xml", "berichten/wmo315-12345678-202402.xml"];
+const testBsns = [...new Set(bsnsIn(delivery, [...SOURCES, ...REQUEST_SOURCES]).filter(isTestBsn))];
 
 let conn: DuckDBConnection;
 beforeAll(async () => {
@@ -81,6 +83,12 @@ describe("test-range BSNs in a production import", () => {
     expectFlags(rows, SOURCES.slice(3), SOURCES.slice(3));
   });
 
+  it("flags requests from a 315", async () => {
+    const rows = (await parquet(join(out, "requests.parquet"), "SELECT source_file, test_bsn, client_key FROM t")) as unknown as Flagged[];
+    expectFlags(rows, REQUEST_SOURCES, []);
+    expect(new Set(rows.map((r) => r.test_bsn))).toEqual(new Set([true, false]));
+  });
+
   it("warns in the report for each file whose rows are flagged", () => {
     const warned = result.files.filter((f) => f.warnings.some((w) => w.includes("flagged in test_bsn"))).map((f) => f.file);
     expect(warned).toEqual(expect.arrayContaining(SOURCES));
@@ -91,7 +99,7 @@ describe("test-range BSNs in demo mode", () => {
   it("are expected there: nothing is flagged, nothing warned", async () => {
     const out = join(work, "model-demo");
     const result = await importDelivery([delivery], {out, demo: true});
-    for (const table of ["declarations", "assignments"]) {
+    for (const table of ["declarations", "assignments", "requests"]) {
       const rows = await parquet(join(out, `${table}.parquet`), "SELECT test_bsn, count(*)::INTEGER AS n FROM t GROUP BY ALL");
       expect(rows, table).toEqual([{test_bsn: false, n: expect.any(Number)}]);
     }

@@ -106,7 +106,7 @@ export const tables: TableSpec[] = [
       case_id: "VARCHAR", client_key: "VARCHAR", law: "VARCHAR", productcategorie: "VARCHAR",
       productcode: "VARCHAR", description: "VARCHAR", likelihood: "VARCHAR", estimated_cost: "DECIMAL(12,2)",
       verwijzer: "VARCHAR", provider_agb: "VARCHAR", reference: "VARCHAR", status: "VARCHAR",
-      answer_date: "DATE", answer_reason: "VARCHAR", ...lineage
+      answer_date: "DATE", answer_reason: "VARCHAR", test_bsn: "BOOLEAN", ...lineage
     },
     sortBy: ["case_id"],
     personal: true
