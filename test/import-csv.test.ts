@@ -110,4 +110,13 @@ describe("typed conversion in SQL", () => {
     const r = await rows(`SELECT ${a.sql} AS a, ${b.sql} AS b, ${c.sql} AS c FROM n`);
     expect(r).toEqual([{a: 1234, b: 1234, c: 12.5}, {a: 1234.56, b: 2000, c: 3}, {a: -12.5, b: 15, c: 0.25}]);
   });
+
+  it("gives NULL for a cell not shaped like its column's style, instead of reading its separators the other way", async () => {
+    const read = async (macro: string, cells: string[]) =>
+      (await rows(`SELECT ${macro}(s) AS x FROM (VALUES ${cells.map((c, i) => `(${i}, '${c}')`).join(", ")}) v(i, s) ORDER BY i`)).map((r) => r.x);
+    expect(await read("nl_decimal", ["12.5", "1,234.50", "1.23", "1.234.5", "12.345,6.7", "1.234,56", "-1.234,50", "€ 1.234,56", "12,5", "1234", "+1.234.567", "1 234,5"]))
+      .toEqual([null, null, null, null, null, 1234.56, -1234.5, 1234.56, 12.5, 1234, 1234567, 1234.5]);
+    expect(await read("en_decimal", ["12,5", "1.234,50", "1,23", "1,234,5", "1,234.56", "-1,234.50", "€ 1,234.56", "12.5", "1234", "+1,234,567", "1 234.5"]))
+      .toEqual([null, null, null, null, 1234.56, -1234.5, 1234.56, 12.5, 1234, 1234567, 1234.5]);
+  });
 });

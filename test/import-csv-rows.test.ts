@@ -1,0 +1,46 @@
+// Cells of a flat CSV export that must be rejected with their row and column rather than read
+// wrongly: numbers not shaped like their column's decimal style.
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {importDelivery} from "../lib/import/index.js";
+import {completeBsn} from "../lib/privacy/bsn.js";
+
+const work = mkdtempSync(join(tmpdir(), "warmkoud-csv-rows-"));
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(":memory:")).connect();
+});
+afterAll(() => conn.closeSync());
+
+const HEADER = "Declaratienummer;Regelnummer;Gemeentecode;Wet;BSN;Begindatum;Bedrag;Debet/Credit";
+/** A declaration line per amount and D/C value, each for another client (no duplicate content). */
+const declarationLines = (cells: [amount: string, dc: string][]) =>
+  cells.map(([amount, dc], i) => `E1;${i + 1};0363;Wmo;${completeBsn(String(12345600 + i * 7))};01-03-2024;${amount};${dc}`);
+
+/** Imports one declaration file (demo mode): its report and the accepted amounts by line number. */
+async function importDeclarations(name: string, lines: string[]) {
+  const dir = join(work, name);
+  mkdirSync(dir, {recursive: true});
+  writeFileSync(join(dir, "declaratieregels.csv"), lines.join("\n") + "\n");
+  const out = join(work, `${name}-model`);
+  const result = await importDelivery([join(dir, "declaratieregels.csv")], {out, demo: true});
+  const amounts = (await conn.runAndReadAll(
+    `SELECT line_id, amount::DOUBLE AS amount FROM read_parquet('${join(out, "declarations.parquet")}') ORDER BY line_id::INTEGER`
+  )).getRowObjectsJS();
+  return {report: result.files[0], amounts: Object.fromEntries(amounts.map((r) => [r.line_id, r.amount]))};
+}
+
+describe("a number not shaped like its column's decimal style", () => {
+  it("is rejected as not a number with its row and column in a decimal-comma column", async () => {
+    const cells: [string, string][] = [["12.5", "D"], ["1,234.50", "D"], ["1.234,56", "D"], ["-1.234,50", "D"], ["€ 1.234,56", "D"], ["12,5", "D"], ["1234", "D"]];
+    const {report, amounts} = await importDeclarations("comma", [HEADER, ...declarationLines(cells)]);
+    expect(report.rejects.map((r) => [r.row, r.column, r.reason])).toEqual([
+      [2, "Bedrag", 'not a number "12.5"'],
+      [3, "Bedrag", 'not a number "1,234.50"']
+    ]);
+    expect(amounts).toEqual({3: 1234.56, 4: -1234.5, 5: 1234.56, 6: 12.5, 7: 1234});
+  });
+});
