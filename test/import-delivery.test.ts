@@ -223,6 +223,21 @@ describe("which files a folder import reads", () => {
     expect(result.skipped).toEqual([{file: "toelichting.pdf", reason: "format not recognised"}]);
   });
 
+  it("takes a --profile for the files it fits and leaves the others to their own profile", async () => {
+    const dir = mkdtempSync(join(work, "delivery-profile-"));
+    const register = readFileSync(join(FIXTURES, "casusregister.csv"), "utf8").replace("Dossiernummer;", "Casusnummer;");
+    writeFileSync(join(dir, "register.csv"), register);
+    cpSync(join(FIXTURES, "financien"), join(dir, "financien"), {recursive: true});
+    const profile = JSON.parse(readFileSync(new URL("../profiles/demo-casusregister.json", import.meta.url), "utf8"));
+    const profileFile = join(work, "mijn-register.json");
+    writeFileSync(profileFile, JSON.stringify({...profile, name: "mijn-register", columns: {...profile.columns, case_id: "Casusnummer"}}));
+    await expect(importDelivery([dir], {out: join(work, "m-profile"), keyFile})).rejects.toThrow(/register\.csv: not a format/);
+    const result = await importDelivery([dir], {out: join(work, "m-profile"), keyFile, profile: profileFile});
+    expect(result.files.map((f) => [f.file, f.format, f.rows_read > 0])).toEqual([["financien/budget-eerstelijn.csv", "budget:budget", true], ["register.csv", "casusregister:mijn-register", true]]);
+    writeFileSync(profileFile, "{kapot");
+    await expect(importDelivery([dir], {out: join(work, "m-profile"), keyFile, profile: profileFile})).rejects.toThrow(/mijn-register\.json: not a readable profile/);
+  });
+
   it("leaves a definition to its export when the format is forced", async () => {
     const stories = new URL("./fixtures/stories/sensemaker/", import.meta.url).pathname;
     const result = await importDelivery([stories], {out: join(work, "m-forced"), keyFile, format: "sensemaker-raw"});

@@ -1,19 +1,26 @@
 /**
  * Importer for CSV files described by a column-mapping profile: the first-line case register
  * (cases + requests), the monitor-style GMSD delivery (assignments) and the budget file (budgets). A file is recognised by
- * the profile whose mapped headers all occur in it (`--profile` forces one).
+ * the profile whose mapped headers all occur in it (`--profile` offers one, taken where it fits).
  */
-import type {FileProbe, ImportContext, Importer} from "../registry.js";
+import type {DetectHints, FileProbe, ImportContext, Importer} from "../registry.js";
 import type {FileReport} from "../types.js";
 import {ImportFileError} from "../types.js";
 import {decimalReasonSql, decimalSql, dropCsv, loadCsv, openCsv, sqlIdent, sqlString, type CsvSource} from "../../formats/csv.js";
 import {buildTyped, insertAccepted, rejectMatching, reports, type Check} from "./convert.js";
-import {columnType, loadProfile, normaliseHeader, presentColumns, profileMatches, shippedProfiles, type Profile} from "./profile.js";
+import {columnType, loadProfile, missingColumns, normaliseHeader, presentColumns, profileMatches, shippedProfiles, type Profile} from "./profile.js";
 import {nextId, testFlagSql} from "./common.js";
 
-/** Picks the profile for a file: the forced one, else the shipped profile mapping the most columns. */
-export function chooseProfile(header: string[], forced?: string): Profile | undefined {
-  if (forced) return loadProfile(forced);
+/**
+ * Picks the profile for a file: the one given (--profile) when the file's header fits it, else
+ * the shipped profile mapping the most columns. A profile given for the case register thus
+ * leaves the budget file of the same delivery to its own profile.
+ */
+export function chooseProfile(header: string[], given?: string): Profile | undefined {
+  if (given) {
+    const profile = loadProfile(given);
+    if (profileMatches(profile, header)) return profile;
+  }
   const matching = shippedProfiles().filter((p) => profileMatches(p, header));
   return matching.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
 }
@@ -21,7 +28,7 @@ export function chooseProfile(header: string[], forced?: string): Profile | unde
 export function profileImporter(format: string, table: Profile["table"]): Importer {
   return {
     format,
-    detect: (probe: FileProbe) => probe.delimiter !== null && (chooseProfile(probe.header)?.table === table),
+    detect: (probe: FileProbe, hints?: DetectHints) => probe.delimiter !== null && (chooseProfile(probe.header, hints?.profile)?.table === table),
     run: (file, ctx) => runProfile(file, ctx, format, table)
   };
 }
@@ -29,9 +36,11 @@ export function profileImporter(format: string, table: Profile["table"]): Import
 async function runProfile(file: string, ctx: ImportContext, format: string, table: Profile["table"]): Promise<FileReport> {
   const src = await openCsv(file);
   try {
-    const profile = chooseProfile(src.header.fields, ctx.options.profile);
-    if (!profile || !profileMatches(profile, src.header.fields)) {
-      throw new ImportFileError(file, `no column-mapping profile matches its header (${src.header.fields.join(", ")}); pass --profile`);
+    const given = ctx.options.profile;
+    const profile = chooseProfile(src.header.fields, given);
+    if (!profile) {
+      const hint = given ? `profile ${loadProfile(given).name} lacks ${missingColumns(loadProfile(given), src.header.fields).join(", ")}` : "pass --profile";
+      throw new ImportFileError(file, `no column-mapping profile matches its header (${src.header.fields.join(", ")}); ${hint}`);
     }
     if (profile.table !== table) throw new ImportFileError(file, `profile ${profile.name} is for ${profile.table}, not ${table}`);
     return await convertWithProfile(file, ctx, format, profile, src);

@@ -9,6 +9,7 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {basename, join} from "node:path";
 import {table as tableSpec} from "../../model/schema.js";
+import {ImportFileError} from "../types.js";
 
 export interface Profile {
   name: string;
@@ -35,7 +36,12 @@ export const PROFILE_DIR = new URL("../../../profiles/", import.meta.url).pathna
 
 export function loadProfile(pathOrName: string): Profile {
   const path = pathOrName.endsWith(".json") ? pathOrName : join(PROFILE_DIR, `${pathOrName}.json`);
-  const profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
+  let profile: Profile;
+  try {
+    profile = JSON.parse(readFileSync(path, "utf8")) as Profile;
+  } catch (error) {
+    throw new ImportFileError(path, `not a readable profile (${String(error instanceof Error ? error.message : error).split("\n")[0]})`);
+  }
   validateProfile(profile, path);
   return {...profile, path};
 }
@@ -46,16 +52,16 @@ export function shippedProfiles(): Profile[] {
 }
 
 function validateProfile(p: Profile, path: string): void {
-  if (!["cases", "assignments", "budgets"].includes(p.table)) throw new Error(`${path}: table must be "cases", "assignments" or "budgets"`);
-  if (!p.columns || typeof p.columns !== "object") throw new Error(`${path}: "columns" is missing`);
+  if (!["cases", "assignments", "budgets"].includes(p.table)) throw new ImportFileError(path, `table must be "cases", "assignments" or "budgets"`);
+  if (!p.columns || typeof p.columns !== "object") throw new ImportFileError(path, `"columns" is missing`);
   for (const canonical of [...Object.keys(p.columns), ...Object.keys(p.constants ?? {})]) {
-    if (!columnType(p, canonical)) throw new Error(`${path}: unknown column "${canonical}" for table ${p.table}`);
+    if (!columnType(p, canonical)) throw new ImportFileError(path, `unknown column "${canonical}" for table ${p.table}`);
   }
   for (const canonical of p.optional ?? []) {
-    if (!(canonical in p.columns)) throw new Error(`${path}: optional column "${canonical}" is not in "columns"`);
-    if (p.required?.includes(canonical)) throw new Error(`${path}: column "${canonical}" cannot be both required and optional`);
+    if (!(canonical in p.columns)) throw new ImportFileError(path, `optional column "${canonical}" is not in "columns"`);
+    if (p.required?.includes(canonical)) throw new ImportFileError(path, `column "${canonical}" cannot be both required and optional`);
   }
-  if (basename(path, ".json") !== p.name) throw new Error(`${path}: "name" must equal the file name`);
+  if (basename(path, ".json") !== p.name) throw new ImportFileError(path, `"name" must equal the file name`);
 }
 
 /** DuckDB type of a canonical profile column, or undefined when the table has no such column. */
@@ -69,10 +75,15 @@ export function columnType(p: Profile, canonical: string): string | undefined {
 
 export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, " ");
 
+/** The mapped header names, not optional, that the file's header lacks. */
+export function missingColumns(p: Profile, header: string[]): string[] {
+  const have = new Set(header.map(normaliseHeader));
+  return Object.entries(p.columns).filter(([canonical, h]) => !p.optional?.includes(canonical) && !have.has(normaliseHeader(h))).map(([, h]) => h);
+}
+
 /** True when every mapped header name that is not optional occurs in the file's header. */
 export function profileMatches(p: Profile, header: string[]): boolean {
-  const have = new Set(header.map(normaliseHeader));
-  return Object.entries(p.columns).every(([canonical, h]) => p.optional?.includes(canonical) || have.has(normaliseHeader(h)));
+  return missingColumns(p, header).length === 0;
 }
 
 /** The canonical columns of `p` whose header occurs in the file (optional ones may be absent). */
