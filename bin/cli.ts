@@ -9,7 +9,7 @@ const commands: Record<string, Command> = {
   demo: {summary: "write the exports of a synthetic demo municipality", load: () => import("./commands/demo.js")},
   scan: {summary: "privacy scan of a built site: fails on story text, pseudonyms, ids, BSNs", load: () => import("./commands/scan.js")},
   import: {summary: "import a delivery of exports into the canonical, pseudonymised Parquet model", load: () => import("./commands/import.js")},
-  verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs and outputs)", load: () => import("./commands/verify.js")},
+  verify: {summary: "check a model folder against its manifest.json (SHA-256 of inputs, outputs and report; row counts)", load: () => import("./commands/verify.js")},
   stats: {summary: "compute the evaluation figures from an imported model (savings, costliest)", load: () => import("./commands/stats.js")}
 };
 
