@@ -291,6 +291,10 @@ describe("files that cannot be read", () => {
     expect(existsSync(join(work, "m1"))).toBe(false);
   });
 
+  it("a --definition that does not exist, even when no file needs it", async () => {
+    await expect(importDelivery([delivery], {out: join(work, "m5"), keyFile, definition: join(work, "nope.json")})).rejects.toThrow(/nope\.json: no such file \(given with --definition\)/);
+  });
+
   it("a missing key outside demo mode", async () => {
     const saved = process.env.WARMKOUD_KEY;
     delete process.env.WARMKOUD_KEY;

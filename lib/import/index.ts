@@ -60,6 +60,8 @@ export async function importDelivery(paths: string[], options: ImportDeliveryOpt
   if (paths.length === 0) throw new Error("no input files or folders given");
   const inputs = paths.map((p) => resolve(p));
   await checkOut(resolve(options.out), inputs);
+  // Checked here too: with no story file in the delivery nothing else would read it.
+  if (options.definition !== undefined && !existsSync(options.definition)) throw new ImportFileError(options.definition, "no such file (given with --definition)");
   const {files, explicit, demoMarker} = await collectFiles(inputs);
   const root = await deliveryRoot(inputs);
   const demo = options.demo === true || demoMarker;
