@@ -1,5 +1,6 @@
 // Cells of a flat CSV export that must be rejected with their row and column rather than read
-// wrongly: numbers not shaped like their column's decimal style.
+// wrongly: numbers not shaped like their column's decimal style, a Debet/Credit value that is
+// neither, a credit amount that is negative already.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -42,5 +43,34 @@ describe("a number not shaped like its column's decimal style", () => {
       [3, "Bedrag", 'not a number "1,234.50"']
     ]);
     expect(amounts).toEqual({3: 1234.56, 4: -1234.5, 5: 1234.56, 6: 12.5, 7: 1234});
+  });
+});
+
+describe("the Debet/Credit column", () => {
+  it("accepts exactly D, C, Debet and Credit in any case, and makes a credit amount negative", async () => {
+    const cells: [string, string][] = [["100,00", "D"], ["100,00", "C"], ["100,00", "debet"], ["100,00", "CREDIT"], ["100,00", " c "], ["100,00", ""]];
+    const {report, amounts} = await importDeclarations("dc-words", [HEADER, ...declarationLines(cells)]);
+    expect(report.rejects).toEqual([]);
+    expect(amounts).toEqual({1: 100, 2: -100, 3: 100, 4: -100, 5: -100, 6: 100});
+  });
+
+  it("rejects any other value, also one starting with C or D", async () => {
+    const cells: [string, string][] = [["100,00", "Correctie"], ["100,00", "Dubbel"], ["100,00", "X"]];
+    const {report} = await importDeclarations("dc-other", [HEADER, ...declarationLines(cells)]);
+    expect(report.rejects.map((r) => [r.row, r.column, r.reason])).toEqual([
+      [2, "Debet/Credit", 'Debet/Credit must be D or C, not "Correctie"'],
+      [3, "Debet/Credit", 'Debet/Credit must be D or C, not "Dubbel"'],
+      [4, "Debet/Credit", 'Debet/Credit must be D or C, not "X"']
+    ]);
+  });
+
+  it("rejects a negative amount with Credit (the sign given twice) and keeps it negative with D or no D/C", async () => {
+    const cells: [string, string][] = [["-100,00", "C"], ["-100,00", "Credit"], ["-100,00", "D"], ["-100,00", ""], ["-0,00", "C"]];
+    const {report, amounts} = await importDeclarations("dc-sign", [HEADER, ...declarationLines(cells)]);
+    expect(report.rejects.map((r) => [r.row, r.column, r.reason])).toEqual([
+      [2, "Bedrag", "negative amount with Credit: sign given twice"],
+      [3, "Bedrag", "negative amount with Credit: sign given twice"]
+    ]);
+    expect(amounts).toEqual({3: -100, 4: -100, 5: 0});
   });
 });

@@ -70,6 +70,10 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     return styles.get(c)!;
   };
   const amount = number("amount");
+  // Exactly D/Debet or C/Credit (trimmed by nl_text; ILIKE without wildcards: case-insensitive
+  // equality without a lowered copy of every cell). A prefix match read `Correctie` as credit.
+  const isCredit = (c: string) => `(${c} ILIKE 'C' OR ${c} ILIKE 'Credit')`;
+  const isDebitOrCredit = (c: string) => `(${c} ILIKE 'D' OR ${c} ILIKE 'Debet' OR ${isCredit(c)})`;
   const gemeente = `CASE WHEN r.raw_gemeente ILIKE 'GM%' THEN substr(r.raw_gemeente, 3) ELSE r.raw_gemeente END`;
   const values: Record<string, string> = {
     declaration_id: "r.raw_declaration_id",
@@ -88,7 +92,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     volume: number("volume"),
     unit: padDigits("r.raw_unit", 2),
     tariff: number("tariff"),
-    amount: `CASE WHEN r.raw_debit_credit ILIKE 'C%' THEN -(${amount}) ELSE ${amount} END`
+    amount: `CASE WHEN ${isCredit("r.raw_debit_credit")} THEN -(${amount}) ELSE ${amount} END`
   };
   const notNumber = (c: RawDeclarationColumn) => ({
     column: label(c),
@@ -102,8 +106,10 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
     {column: label("law"), reason: `CASE WHEN raw_law IS NOT NULL AND law IS NULL THEN 'unknown law "' || raw_law || '" (expected Wmo or Jeugdwet)' END`},
     {column: label("period_start"), reason: "CASE WHEN raw_period_start IS NULL THEN 'missing value' WHEN period_start IS NULL THEN nl_date_reason(raw_period_start) END"},
     {column: label("period_end"), reason: "CASE WHEN raw_period_end IS NOT NULL AND period_end IS NULL THEN nl_date_reason(raw_period_end) WHEN period_end < period_start THEN 'end before start of the period' END"},
-    {column: label("amount"), reason: `CASE WHEN raw_amount IS NULL THEN 'missing value' ELSE ${notNumber("amount").reason} END`},
-    {column: label("debit_credit"), reason: `CASE WHEN raw_debit_credit IS NOT NULL AND NOT (raw_debit_credit ILIKE 'D%' OR raw_debit_credit ILIKE 'C%') THEN 'Debet/Credit must be D or C, not "' || raw_debit_credit || '"' END`}
+    // A credit line's amount is made negative here: one that already is would count as a debit.
+    {column: label("amount"), reason: `CASE WHEN raw_amount IS NULL THEN 'missing value' ` +
+      `WHEN amount > 0 AND ${isCredit("raw_debit_credit")} THEN 'negative amount with Credit: sign given twice' ELSE ${notNumber("amount").reason} END`},
+    {column: label("debit_credit"), reason: `CASE WHEN raw_debit_credit IS NOT NULL AND NOT ${isDebitOrCredit("raw_debit_credit")} THEN 'Debet/Credit must be D or C, not "' || raw_debit_credit || '"' END`}
   ];
   for (const c of ["volume", "tariff"] as const) if (has(c)) checks.push(notNumber(c));
   const typed = nextId("typed_decl");
