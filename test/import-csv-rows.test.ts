@@ -1,8 +1,9 @@
 // Cells of a flat CSV export that must be rejected with their row and column rather than read
 // wrongly: numbers not shaped like their column's decimal style, a Debet/Credit value that is
-// neither, a credit amount that is negative already.
+// neither, a credit amount that is negative already. And a file whose lines all end with the
+// delimiter, which imports as the same file without it.
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
@@ -72,5 +73,35 @@ describe("the Debet/Credit column", () => {
       [3, "Bedrag", "negative amount with Credit: sign given twice"]
     ]);
     expect(amounts).toEqual({3: -100, 4: -100, 5: 0});
+  });
+});
+
+describe("a delimiter at the end of every line", () => {
+  const FIXTURES = new URL("./fixtures/cold/", import.meta.url).pathname;
+  /** Imports `text` as `name` (demo mode): the report without its file name, and the rows of `tables` without source_file. */
+  async function importAs(folder: string, name: string, text: string, tables: string[]) {
+    const dir = join(work, folder);
+    mkdirSync(dir, {recursive: true});
+    writeFileSync(join(dir, name), text);
+    const out = join(work, `${folder}-model`);
+    const {file: _, ...report} = (await importDelivery([join(dir, name)], {out, demo: true})).files[0];
+    const rows = [];
+    for (const t of tables) {
+      rows.push(...(await conn.runAndReadAll(`SELECT * EXCLUDE (source_file) FROM read_parquet('${join(out, `${t}.parquet`)}') ORDER BY ALL`)).getRowObjectsJS());
+    }
+    return {report, rows};
+  }
+  const withTrailing = (text: string) => text.replace(/\r?\n/g, ";$&");
+
+  it("is no column: a case register and a declaration export import as without it", async () => {
+    for (const [name, tables] of [["casusregister.csv", ["cases", "requests"]], ["tweedelijn/declaratieregels.csv", ["declarations"]]] as const) {
+      const text = readFileSync(join(FIXTURES, name), "utf8");
+      const base = name.split("/").pop()!;
+      const plain = await importAs(`plain-${base}`, base, text, [...tables]);
+      const trailing = await importAs(`trailing-${base}`, base, withTrailing(text), [...tables]);
+      expect(withTrailing(text)).toMatch(/;\r?\n.*;\r?\n/);
+      expect(plain.report.rows_accepted, name).toBeGreaterThan(0);
+      expect(trailing, name).toEqual(plain);
+    }
   });
 });

@@ -35,6 +35,11 @@ describe("dialect", () => {
     expect(findHeader("123456782;01-01-2024;12,50\n123456782;02-01-2024;1,00\n", ";").line).toBe(0);
   });
 
+  it("reads a delimiter at the end of every line as no column, and still refuses a blank name inside the header", () => {
+    expect(findHeader("a;b;c;\n1;2;3;\n", ";")).toEqual({line: 1, fields: ["a", "b", "c"], trailing: true});
+    expect(findHeader("a;;c\n1;2;3\n", ";").line).toBe(0);
+  });
+
   it("detects UTF-8, UTF-8 with BOM and Windows-1252 (an é far down the file)", async () => {
     expect(await detectEncoding(file("u.csv", "a;b\néé;1\n"))).toBe("utf-8");
     expect(await detectEncoding(file("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a;b\n1;2\n")])))).toBe("utf-8-bom");
@@ -80,6 +85,14 @@ describe("loading", () => {
     expect(await rows("SELECT c0, c1, __row FROM late WHERE __row = 30002")).toEqual([{c0: "café", c1: "2", __row: 30002}]);
     await src.dispose();
     await dropCsv(conn, loaded.table);
+  });
+
+  it("loads a file whose lines all end with the delimiter as the same file without, and refuses a value after the last column", async () => {
+    const src = await openCsv(file("t.csv", "a;b;c;\r\n1;x;3;\r\n2;y;4;\r\n"));
+    await loadCsv(conn, src, "t");
+    expect(await rows("SELECT c0, c1, c2, __row FROM t ORDER BY __row")).toEqual([{c0: "1", c1: "x", c2: "3", __row: 2}, {c0: "2", c1: "y", c2: "4", __row: 3}]);
+    const filled = await openCsv(file("t2.csv", "a;b;c;\n1;x;3;\n2;y;4;5\n"));
+    await expect(loadCsv(conn, filled, "t2")).rejects.toThrow(/t2\.csv: row 3 has a value after the last column/);
   });
 
   it("refuses an empty file and a file without header, naming the file", async () => {

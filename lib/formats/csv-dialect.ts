@@ -55,6 +55,8 @@ export interface HeaderInfo {
   /** 1-based line of the header row (after any title block), or 0 when there is none. */
   line: number;
   fields: string[];
+  /** Every record ends with a delimiter (`a;b;c;`): one more, empty field than `fields` names. */
+  trailing?: boolean;
 }
 
 const looksLikeValue = (s: string) => /^[-+]?[\d.,\s]+$/.test(s) || /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/.test(s);
@@ -62,7 +64,8 @@ const looksLikeValue = (s: string) => /^[-+]?[\d.,\s]+$/.test(s) || /^\d{1,4}[-/
 /**
  * The header is the first record with the most common field count (> 1) in the head, when at least
  * half of its fields are names (not numbers or dates) and none is blank. Records above it form the
- * title block. (The most common count, not the widest: a broken line may have extra fields.)
+ * title block. (The most common count, not the widest: a broken line may have extra fields.) A
+ * blank last field is a delimiter at the end of every line, as many exports write: not a column.
  */
 export function findHeader(text: string, delimiter: string): HeaderInfo {
   const records = headRecords(text, delimiter, false).slice(0, 200);
@@ -71,10 +74,12 @@ export function findHeader(text: string, delimiter: string): HeaderInfo {
   let line = 1;
   for (const record of records) {
     if (record.length === width) {
-      const fields = record.map((f) => f.trim());
+      const trailing = width > 2 && record[width - 1].trim() === "";
+      const fields = record.slice(0, trailing ? -1 : undefined).map((f) => f.trim());
       const names = fields.filter((f) => f !== "" && !looksLikeValue(f)).length;
       const blank = fields.some((f) => f === "");
-      return names * 2 >= fields.length && !blank ? {line, fields} : {line: 0, fields: []};
+      if (names * 2 < fields.length || blank) return {line: 0, fields: []};
+      return trailing ? {line, fields, trailing} : {line, fields};
     }
     line += 1 + (record.join(delimiter).match(/\n/g)?.length ?? 0);
   }

@@ -165,9 +165,13 @@ export interface LoadedCsv {
   columns: Map<string, string>;
 }
 
+/** Column holding the empty field after a delimiter that ends every line (HeaderInfo.trailing). */
+export const TRAILING_COLUMN = "__trailing";
+
 /** The `read_csv(...)` call for a source: every column VARCHAR, so leading zeros survive. */
 export function readCsvSql(src: CsvSource, extra = ""): string {
-  const columns = src.header.fields.map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(", ");
+  const names = [...src.header.fields.map((_, i) => col(i)), ...(src.header.trailing ? [TRAILING_COLUMN] : [])];
+  const columns = names.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ");
   return `read_csv(${sqlString(src.readPath)}, delim=${sqlString(src.delimiter)}, quote='"', escape='"', ` +
     `header=false, skip=${src.header.line}, columns={${columns}}, auto_detect=false${extra})`;
 }
@@ -199,10 +203,21 @@ export async function loadCsv(conn: DuckDBConnection, src: CsvSource, table: str
     structural = await structuralRejects(conn, rejectsTable);
   }
   await numberRows(conn, table, data, src.header.line, structural.length > 0 ? rejectsTable : null);
+  if (src.header.trailing) await checkTrailingEmpty(conn, src, table);
   await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejectsTable)}; DROP TABLE IF EXISTS ${sqlIdent(scansTable)}`);
   const count = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(data)}`)).getRows()[0][0]);
   const columns = new Map(src.header.fields.map((name, i) => [name, col(i)]));
   return {table, rowsRead: count + structural.length, structural, columns};
+}
+
+/** A value after the delimiter that ends the header is data without a column name: the file is not what it seems. */
+async function checkTrailingEmpty(conn: DuckDBConnection, src: CsvSource, table: string): Promise<void> {
+  const filled = (await conn.runAndReadAll(
+    `SELECT min(__row) FROM ${sqlIdent(table)} WHERE nullif(trim(${sqlIdent(TRAILING_COLUMN)}), '') IS NOT NULL`
+  )).getRows()[0][0];
+  if (filled !== null) {
+    throw new ImportFileError(src.file, `row ${filled} has a value after the last column (the header ends with an empty field)`);
+  }
 }
 
 /** Drops the tables and views loadCsv made. */

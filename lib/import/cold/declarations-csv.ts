@@ -57,6 +57,8 @@ const labelsOf = (src: CsvSource, columns: Map<RawDeclarationColumn, number>) =>
  * Windows-1252 beyond the sniffed head), undefined: typeFromLoaded then reads it with rejects.
  */
 async function typeStraightFromFile(ctx: ImportContext, src: CsvSource, columns: Map<RawDeclarationColumn, number>): Promise<FileReport | undefined> {
+  // A delimiter ending every line: loadCsv checks that the field after it is empty.
+  if (src.header.trailing) return undefined;
   const conn = ctx.connection;
   const view = nextId("csv_decl");
   const rel = ctx.relative(src.file);
