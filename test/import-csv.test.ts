@@ -114,6 +114,15 @@ describe("typed conversion in SQL", () => {
     expect(r[9].why).toBeNull();
   });
 
+  it("leaves off a time of midnight (Excel's date cells as date and time), not any other time", async () => {
+    const r = await rows(`SELECT s, nl_date(s)::VARCHAR AS d, nl_date_reason(s) AS why FROM (VALUES
+      ('01-02-2024 00:00'), ('1-2-2024 0:00:00'), ('2024-02-01T00:00:00'), ('2024-02-01 00:00:00.000'), ('01-02-2024 13:45'), ('31-02-2024 00:00'), ('01-02-2024 00:00x')) v(s)`);
+    expect(r.map((x) => x.d)).toEqual(["2024-02-01", "2024-02-01", "2024-02-01", "2024-02-01", null, null, null]);
+    expect(r[4].why).toMatch(/^not a date "01-02-2024 13:45"/);
+    expect(r[5].why).toBe('impossible date "31-02-2024 00:00"');
+    expect(r[6].why).toMatch(/^not a date/);
+  });
+
   it("decides decimal comma per column, not per cell", async () => {
     await conn.run(`CREATE TEMP TABLE n AS SELECT * FROM (VALUES ('1.234', '1.234', '12.5'), ('1.234,56', '2.000', '3'), ('-12,50', '15', '0.25')) v(a, b, c)`);
     const a = await decimalSql(conn, "n", "a");

@@ -282,6 +282,8 @@ async function numberRows(conn: DuckDBConnection, table: string, data: string, h
  *   rejects a non-digit in any of its other positions, so the result is the same. Its test is a
  *   LIKE and ord() (both per code point, as length() and s[i]): half the cost of cutting s[1],
  *   s[3] and s[6] out of every cell.
+ *   A time of midnight after the date (`01-07-2024 00:00`, `2024-07-01T00:00:00`: Excel's date
+ *   cells exported as date and time) is left off; any other time of day is not a date.
  * - `nl_date_reason(s)`: NULL when `s` is blank or a valid date, else the rejection reason.
  * - `nl_decimal(s)` / `en_decimal(s)`: DOUBLE from `1.234,56` / `1,234.56`; see decimalSql. A plain
  *   ASCII number (no space, no thousands separator) skips the chain of replace() calls, which
@@ -294,17 +296,20 @@ export async function installDutchMacros(conn: DuckDBConnection): Promise<void> 
     CREATE OR REPLACE TEMP MACRO nl_text(s) AS CASE
       WHEN s <> '' AND s NOT LIKE ' %' AND s NOT LIKE '% ' AND strlen(s) = length(s) THEN s
       ELSE nullif(trim(s), '') END;
+    CREATE OR REPLACE TEMP MACRO nl_day_text(s) AS CASE
+      WHEN contains(s, ':') THEN regexp_replace(trim(s), '[ T]0?0:00(:00(\\.0+)?)?$', '') ELSE trim(s) END;
+    CREATE OR REPLACE TEMP MACRO nl_day(d) AS CASE
+      WHEN regexp_full_match(d, '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}') THEN try_strptime(replace(d, '/', '-'), '%d-%m-%Y')::DATE
+      WHEN regexp_full_match(d, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime(d, '%Y-%m-%d')::DATE
+      WHEN regexp_full_match(d, '\\d{8}') THEN try_strptime(d, '%Y%m%d')::DATE
+      ELSE NULL END;
     CREATE OR REPLACE TEMP MACRO nl_date(s) AS CASE
       WHEN s LIKE '__-__-____' AND ord(s) BETWEEN 48 AND 57 AND s[10] BETWEEN '0' AND '9'
         THEN try_strptime(s, '%d-%m-%Y')::DATE
-      WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}')
-        THEN try_strptime(replace(trim(s), '/', '-'), '%d-%m-%Y')::DATE
-      WHEN regexp_full_match(trim(s), '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime(trim(s), '%Y-%m-%d')::DATE
-      WHEN regexp_full_match(trim(s), '\\d{8}') THEN try_strptime(trim(s), '%Y%m%d')::DATE
-      ELSE NULL END;
+      ELSE nl_day(nl_day_text(s)) END;
     CREATE OR REPLACE TEMP MACRO nl_date_reason(s) AS CASE
       WHEN nullif(trim(s), '') IS NULL OR nl_date(s) IS NOT NULL THEN NULL
-      WHEN regexp_full_match(trim(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{8}')
+      WHEN regexp_full_match(nl_day_text(s), '\\d{1,2}[-/]\\d{1,2}[-/]\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{8}')
         THEN 'impossible date "' || trim(s) || '"'
       ELSE 'not a date "' || trim(s) || '" (expected dd-mm-jjjj, jjjj-mm-dd or jjjjmmdd)' END;
     CREATE OR REPLACE TEMP MACRO nl_decimal_shaped(t) AS CASE
