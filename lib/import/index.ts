@@ -22,6 +22,7 @@ import {MANIFEST, REPORT, type Manifest} from "./manifest.js";
 import {probeFile, relativePath} from "./probe.js";
 import {createBsnTable, createPseudonymTable} from "./pseudonyms.js";
 import {deriveHouseholds} from "./cold/households.js";
+import {loadProfile} from "./cold/profile.js";
 import {detectImporter, importerByFormat, isCompanion, loadImporters, type ImportContext, type Importer} from "./registry.js";
 import {ImportFileError, type FileReport} from "./types.js";
 import {PARTITIONS, PARTITION_MIN_ROWS, rowCount, sha256File, writePartitioned, writeTable, type OutputFile} from "./write.js";
@@ -221,7 +222,7 @@ async function collectFiles(inputs: string[]): Promise<{files: string[]; explici
       const path = `${dir}${sep}${entry.name}`;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
-        if (entry.name === DEMO_MARKER && isDemoAnswerKey(path)) demoMarker = true;
+        if (!demoMarker && entry.name === DEMO_MARKER && isDemoAnswerKey(path)) demoMarker = true;
         files.push(path);
       }
     }
@@ -232,7 +233,8 @@ async function collectFiles(inputs: string[]): Promise<{files: string[]; explici
     else {
       files.push(input);
       explicit.add(input);
-      if (isDemoAnswerKey(`${dirname(input)}${sep}${DEMO_MARKER}`)) demoMarker = true;
+      // Not read again once an answer key was found (a shell glob may name hundreds of files of one folder).
+      if (!demoMarker && isDemoAnswerKey(`${dirname(input)}${sep}${DEMO_MARKER}`)) demoMarker = true;
     }
   }
   return {files: [...new Set(files)], explicit, demoMarker};
@@ -254,6 +256,7 @@ const TABLE_FILE = /\.(csv|tsv)$/i;
 async function planFiles(files: string[], explicit: Set<string>, root: string, importers: Importer[], format?: string, profile?: string): Promise<Plan> {
   const forced = format ? importerByFormat(importers, format) : undefined;
   if (format && !forced) throw new Error(`unknown format "${format}"; known: ${importers.map((i) => i.format).join(", ")}`);
+  const given = profile === undefined ? undefined : loadProfile(profile);
   const plan: Plan = {runs: [], skipped: []};
   for (const file of files) {
     const rel = relativePath(root, file);
@@ -267,7 +270,7 @@ async function planFiles(files: string[], explicit: Set<string>, root: string, i
       plan.skipped.push({file: rel, reason: "read together with its export"});
       continue;
     }
-    const importer = forced ?? detectImporter(importers, probe, {profile});
+    const importer = forced ?? detectImporter(importers, probe, {profile: given});
     if (importer) plan.runs.push({file, importer});
     else if (explicit.has(file)) throw new ImportFileError(file, "not a format warmkoud recognises (use --format to force one)");
     else if (TABLE_FILE.test(file)) throw new ImportFileError(file, "not a format warmkoud recognises: its rows would be left out (use --format or --profile, or move it out of the delivery)");

@@ -9,6 +9,7 @@
  * Story importers live in lib/import/stories/ (exported there as `storyImporters`); the cold-data
  * importers in lib/import/cold/.
  */
+import type {Profile} from "./cold/profile.js";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import type {FileReport} from "./types.js";
 import type {PseudonymDomain} from "../privacy/pseudonym.js";
@@ -99,7 +100,8 @@ export function importerByFormat(importers: Importer[], format: string): Importe
 }
 
 export interface DetectHints {
-  profile?: string;
+  /** The --profile given, loaded once for the whole delivery. */
+  profile?: Profile;
 }
 
 /** The first importer that recognises the file, or undefined. */

@@ -125,9 +125,10 @@ export interface ReportInput {
 
 /**
  * One FileReport per file covered by `typed`, from two grouped queries (not two per file: a
- * delivery may hold hundreds of monthly messages). Adds the test-range warning outside demo mode.
+ * delivery may hold hundreds of monthly messages). Adds the test-range warning when rows carry the
+ * flag (never in demo mode: testFlagSql leaves it false there).
  */
-export async function reports(conn: DuckDBConnection, typed: string, files: ReportInput[], demo: boolean): Promise<FileReport[]> {
+export async function reports(conn: DuckDBConnection, typed: string, files: ReportInput[]): Promise<FileReport[]> {
   const t = sqlIdent(typed);
   const counts = new Map<string, number[]>();
   for (const r of (await conn.runAndReadAll(
@@ -144,7 +145,7 @@ export async function reports(conn: DuckDBConnection, typed: string, files: Repo
   return files.map(({file, format, structural = [], warnings = []}) => {
     const [total, rejected, tests] = counts.get(file) ?? [0, 0, 0];
     const structuralRows = new Set(structural.map((r) => r.row)).size;
-    const notes = tests > 0 && !demo ? [...warnings, testBsnWarning(tests)] : warnings;
+    const notes = tests > 0 ? [...warnings, testBsnWarning(tests)] : warnings;
     return {
       file, format,
       rows_read: total + structuralRows,

@@ -123,7 +123,7 @@ export async function convertDeclarations(ctx: ImportContext, source: Declaratio
   await lookup.drop();
   await conn.run(`DROP TABLE ${sqlIdent(bsn)}`);
   await rejectDuplicates(ctx, typed, label("line_id"));
-  const result = await reports(conn, typed, source.files, ctx.options.demo);
+  const result = await reports(conn, typed, source.files);
   await addPart(conn, "declarations", typed);
   return result;
 }

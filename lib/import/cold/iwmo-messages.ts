@@ -273,7 +273,7 @@ async function startStop(ctx: ImportContext, raw: string, inputs: ReportInput[],
 }
 
 async function finish(ctx: ImportContext, typed: string, inputs: ReportInput[]): Promise<FileReport[]> {
-  const result = await reports(ctx.connection, typed, inputs, ctx.options.demo);
+  const result = await reports(ctx.connection, typed, inputs);
   await ctx.connection.run(`DROP TABLE ${sqlIdent(typed)}`);
   return result;
 }

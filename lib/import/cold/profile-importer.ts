@@ -16,11 +16,8 @@ import {nextId, testFlagSql} from "./common.js";
  * the shipped profile mapping the most columns. A profile given for the case register thus
  * leaves the budget file of the same delivery to its own profile.
  */
-export function chooseProfile(header: string[], given?: string): Profile | undefined {
-  if (given) {
-    const profile = loadProfile(given);
-    if (profileMatches(profile, header)) return profile;
-  }
+export function chooseProfile(header: string[], given?: Profile): Profile | undefined {
+  if (given && profileMatches(given, header)) return given;
   const matching = shippedProfiles().filter((p) => profileMatches(p, header));
   return matching.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length)[0];
 }
@@ -36,10 +33,10 @@ export function profileImporter(format: string, table: Profile["table"]): Import
 async function runProfile(file: string, ctx: ImportContext, format: string, table: Profile["table"]): Promise<FileReport> {
   const src = await openCsv(file);
   try {
-    const given = ctx.options.profile;
+    const given = ctx.options.profile ? loadProfile(ctx.options.profile) : undefined;
     const profile = chooseProfile(src.header.fields, given);
     if (!profile) {
-      const hint = given ? `profile ${loadProfile(given).name} lacks ${missingColumns(loadProfile(given), src.header.fields).join(", ")}` : "pass --profile";
+      const hint = given ? `profile ${given.name} lacks ${missingColumns(given, src.header.fields).join(", ")}` : "pass --profile";
       throw new ImportFileError(file, `no column-mapping profile matches its header (${src.header.fields.join(", ")}); ${hint}`);
     }
     if (profile.table !== table) throw new ImportFileError(file, `profile ${profile.name} is for ${profile.table}, not ${table}`);
@@ -95,7 +92,7 @@ async function convertWithProfile(file: string, ctx: ImportContext, format: stri
   } else {
     await insertAccepted(conn, typed, columns, profile.table);
   }
-  const [result] = await reports(conn, typed, [{file: rel, format: `${format}:${profile.name}`, structural: loaded.structural}], ctx.options.demo);
+  const [result] = await reports(conn, typed, [{file: rel, format: `${format}:${profile.name}`, structural: loaded.structural}]);
   await conn.run(`DROP TABLE ${sqlIdent(typed)}`);
   await dropCsv(conn, raw);
   return result;

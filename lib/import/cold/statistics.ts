@@ -91,7 +91,7 @@ async function runStatistics(file: string, ctx: ImportContext): Promise<FileRepo
     const structural = loaded.structural.filter((x) => x.row <= last);
     const warnings = footer.length ? [`${footer.length} footer line(s) after the table skipped (notes, source)`] : [];
     if (brk) warnings.push(`series break in ${brk.year}${brk.youthOnly ? " (youth care measures)" : ""} flagged in series_break`);
-    return (await reports(conn, typed, [{file: rel, format: "cbs", structural, warnings}], ctx.options.demo))[0];
+    return (await reports(conn, typed, [{file: rel, format: "cbs", structural, warnings}]))[0];
   } finally {
     await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(typed)}`);
     await dropCsv(conn, raw);
